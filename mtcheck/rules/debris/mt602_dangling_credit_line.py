@@ -1,0 +1,65 @@
+"""MT602 dangling-credit-line: a photo or caption credit cut off in the middle."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtcheck.document import Document
+from mtcheck.finding import Severity
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.debris.mt601_boilerplate_line import read_pattern_file
+
+# A credit that ends on one of these has lost whatever came after it.
+_DANGLING_END_RE = re.compile(
+    r"(?:\b(?:via|by|from|of|and|for|with|the|courtesy|de|por|par|di|von)|[–—/:-])\s*$",
+    re.IGNORECASE,
+)
+# Agency/photographer separators typical of credits: "Agency/Contact/Name", " – Pool".
+_CREDIT_SHAPE_RE = re.compile(r"\w/\w|\s[–—-]\s")
+MAX_CREDIT_LENGTH = 160
+
+
+@cache
+def _markers() -> re.Pattern[str]:
+    words = read_pattern_file("mtcheck.data.debris", "credit_markers.txt")
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+class DanglingCreditLineRule(Rule):
+    """A photo credit line that ends in a dangling word, the trace of a caption block
+    scraped and machine-translated with its tail cut off.
+
+    Bad:  John Kirby. – Europa Press/Contact/Michael Reynolds – Pool via
+    Fix:  delete the credit line (or complete it: "Michael Reynolds/Pool via Reuters").
+
+    Complete credits are normal English and stay clean: "Photo: Reuters",
+    "(AP Photo/Efrem Lukatsky)", "Photograph: Getty Images", "via Getty Images".
+    Source: the wire services' caption styles; markers in `mtcheck/data/debris/credit_markers.txt`.
+    """
+
+    code = "MT602"
+    name = "dangling-credit-line"
+    severity = Severity.WARNING
+    summary = "Photo/caption credit line that ends in a dangling word ('... – Pool via')"
+    quote_aware = False
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        markers = _markers()
+        for line in doc.lines:
+            stripped = line.text.strip()
+            if not stripped or len(stripped) > MAX_CREDIT_LENGTH:
+                continue
+            if not _DANGLING_END_RE.search(stripped):
+                continue
+            if not (markers.search(stripped) and _CREDIT_SHAPE_RE.search(stripped)):
+                continue
+            lead = len(line.text) - len(line.text.lstrip())
+            yield Hit(
+                line.start + lead,
+                line.start + lead + len(stripped),
+                "photo credit line ends in a dangling word; the credit was cut off in the scrape",
+                suggestions=("",),
+                confidence=0.9,
+            )

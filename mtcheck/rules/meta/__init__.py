@@ -1,0 +1,1 @@
+"""MT0xx: diagnostics about mtcheck's own input and comments, not about the copy."""

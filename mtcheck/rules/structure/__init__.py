@@ -1,0 +1,1 @@
+"""MT2xx: dangling fragments and broken sentence structure."""

@@ -1,0 +1,75 @@
+"""MT201 dangling-function-word: a sentence that ends on a function word, or a fragment after a full stop."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+from mtcheck.document import Document
+from mtcheck.finding import Severity
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+
+_FINAL_RE = re.compile(r"\b([A-Za-z]+)(\s*)([.!?])(?=[\s\"”’)]|$)")
+
+
+@cache
+def function_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    return frozenset(data["never_final"]), frozenset(data["rarely_final"])
+
+
+class DanglingFunctionWordRule(Rule):
+    """A preposition, article or determiner right before the full stop, or a sentence that
+    starts in lowercase right after one: the translation dropped the words in between.
+
+    Bad:  ... John Kirby said in a statement. a note for .
+    Fix:  restore or delete the fragment: "... John Kirby said in a statement."
+
+    Source: closed-class word lists in `mtcheck/data/lexicon/function_words.toml`.
+    """
+
+    code = "MT201"
+    name = "dangling-function-word"
+    severity = Severity.WARNING
+    summary = "Function word before the full stop ('a note for .') or a lowercase fragment after one"
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        never, rarely = function_words()
+        text = doc.text
+        for m in _FINAL_RE.finditer(text):
+            word = m.group(1)
+            lower = word.lower()
+            spaced = bool(m.group(2))
+            if lower in never or (spaced and lower in rarely):
+                if lower in ("a", "i") and not spaced and m.start() > 0 and text[m.start() - 1] == ".":
+                    continue  # initials such as "U.S.A."
+                yield Hit(
+                    m.start(1),
+                    m.end(1),
+                    f"sentence ends on the function word '{word}': words are missing before the full stop",
+                    confidence=0.95 if spaced else 0.8,
+                )
+        sentences = doc.sentences
+        for prev, cur in zip(sentences, sentences[1:]):
+            if not prev.text.endswith(".") or prev.text.endswith(".."):
+                continue
+            if text[prev.end : cur.start].count("\n"):
+                continue  # a new line is a new block, not a fragment
+            first = re.match(r"[^\W\d_]+", cur.text)
+            if first is None:
+                continue
+            word = first.group()
+            if not word[0].islower() or any(ch.isupper() for ch in word[1:]):
+                continue  # uppercase, or a brand such as "iPhone"
+            if options.accepts(word):
+                continue
+            yield Hit(
+                cur.start,
+                cur.start + len(word),
+                f"sentence starts in lowercase ('{word}') right after a full stop: a fragment was left behind",
+                confidence=0.85,
+            )
