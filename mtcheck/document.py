@@ -176,6 +176,9 @@ class Document:
     format: str = "text"
     offsets: OffsetMap | None = None
     directives: tuple[Directive, ...] = ()
+    # Where the body starts in `text`: before it are metadata values (front-matter title,
+    # description) that legitimately repeat the headline.
+    body_start: int = 0
     quote_spans_cache: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     @classmethod

@@ -43,6 +43,7 @@ class _MarkdownReader:
         self.out = TextBuilder(original)
         self.directives: list[Directive] = []
         self.table_row = False
+        self.body_start = 0
 
     def lines(self) -> list[tuple[int, int]]:
         """(start, end) of each line's content, CR and LF excluded."""
@@ -63,6 +64,7 @@ class _MarkdownReader:
     def run(self) -> None:
         lines = self.lines()
         i = self.front_matter(lines)
+        self.body_start = len(self.out.build()[0])
         fence: str | None = None
         prev_blank = True
         resume = 0  # original offset already consumed (a comment can span lines)
@@ -209,4 +211,5 @@ def read_markdown(original: str, path: str) -> Document:
         format="markdown",
         offsets=offsets,
         directives=tuple(reader.directives),
+        body_start=reader.body_start,
     )

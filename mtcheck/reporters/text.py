@@ -57,11 +57,27 @@ def _snippet(f: Finding, lines: list[str], color: bool) -> str:
         if number == f.end_line and f.end_column == 1 and number != f.line:
             break  # the span ends at this line's start: nothing on it
         # Expand tabs the same way on both lines so the carets line up.
-        shown = raw.replace("\t", " ")
+        shown, start, end = _window(raw.replace("\t", " "), start, end)
         marks = " " * start + "^" * max(1, end - start)
         out.append(f" {str(number).rjust(gutter)} | {shown}\n")
         out.append(f" {' ' * gutter} | {_paint(marks, _COLORS[f.severity], color)}\n")
     return "".join(out)
+
+
+# Long paragraphs are shown as a window around the span.
+MAX_SHOWN = 120
+CONTEXT = 40
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    if len(line) <= MAX_SHOWN:
+        return line, start, end
+    lo = max(0, start - CONTEXT)
+    hi = min(len(line), max(end, start + 1) + CONTEXT)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(line) else ""
+    shift = len(prefix) - lo
+    return prefix + line[lo:hi] + suffix, start + shift, end + shift
 
 
 def _footer(report: Report, out: TextIO, color: bool) -> None:

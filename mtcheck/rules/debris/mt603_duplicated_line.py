@@ -40,6 +40,8 @@ class DuplicatedLineRule(Rule):
             if len(key) < MIN_LENGTH or not any(ch.isalpha() for ch in key):
                 continue
             for later in lines[i + 1 : i + 1 + WINDOW]:
+                if first.start < doc.body_start <= later.start:
+                    break  # a front-matter title repeated as the heading is layout
                 hit = self._repeat(key, later)
                 if hit is not None:
                     yield hit
