@@ -6,11 +6,14 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A span of the reader view (`Document.text`), end-exclusive."""
+class Segment(NamedTuple):
+    """A span of the reader view (`Document.text`), end-exclusive.
+
+    A named tuple: documents create one per word, so construction cost matters.
+    """
 
     start: int
     end: int
@@ -148,7 +151,7 @@ class LineIndex:
         return len(self._starts)
 
 
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 # Abbreviations after which a full stop does not end a sentence (wire-copy usage).
@@ -309,26 +312,23 @@ def _is_abbreviation_stop(text: str, dot: int) -> bool:
     return False
 
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "‘": "’"}
+_CLOSE_FOR = {"“": "”", "«": "»", '"': '"'}
+_QUOTE_CHAR_RE = re.compile(r'[“”«»"\n]')
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans between matched quotation marks within a block (best effort, no nesting)."""
+    """Spans between matched quotation marks within a line (best effort, no nesting)."""
     spans: list[tuple[int, int]] = []
-    for block in re.finditer(r"[^\n]+", text):
-        s = block.group()
-        base = block.start()
-        i = 0
-        while i < len(s):
-            ch = s[i]
-            close = _OPEN_CLOSE.get(ch)
-            if close is None and ch == '"':
-                close = '"'
-            if close is not None and close != "’":
-                j = s.find(close, i + 1)
-                if j != -1:
-                    spans.append((base + i, base + j + 1))
-                    i = j + 1
-                    continue
-            i += 1
+    open_at = -1
+    expect = ""
+    for m in _QUOTE_CHAR_RE.finditer(text):
+        ch = m.group()
+        if ch == "\n":
+            open_at = -1
+        elif open_at >= 0 and ch == expect:
+            spans.append((open_at, m.end()))
+            open_at = -1
+        elif open_at < 0 and ch in _CLOSE_FOR:
+            open_at = m.start()
+            expect = _CLOSE_FOR[ch]
     return spans

@@ -433,4 +433,7 @@ def _check_one(
         )
     except RuleError as exc:
         return FileResult(doc.path, [], source=doc.original, error=input_error(doc.path, str(exc)))
+    from mtcheck.language_guess import guess_source_language
+
+    extras["source_language"] = guess_source_language(findings)
     return FileResult(doc.path, findings, source=doc.original, extras=extras)

@@ -212,3 +212,31 @@ def test_python_dash_m_and_console_script_without_torch(repo):
     ) % str(repo / "dirty.txt")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert "EXIT 1" in out and "TORCH False False" in out
+
+
+def test_a_crashing_rule_is_reported_for_that_file_only(monkeypatch, tmp_path):
+    from mtcheck.rules.debris.mt603_duplicated_line import DuplicatedLineRule
+
+    def boom(self, doc, options):
+        if "boom" in doc.text:
+            raise ValueError("kaboom")
+        return iter(())
+
+    monkeypatch.setattr(DuplicatedLineRule, "check", boom)
+    (tmp_path / "a.txt").write_text("boom\n\nSource link\n")
+    (tmp_path / "b.txt").write_text("calm\n\nSource link\n")
+    res = run("check", "--no-model", "-f", "concise", str(tmp_path))
+    assert res.exit_code == 2
+    assert "a.txt: internal error in rule MT603 (ValueError: kaboom)" in res.stderr
+    assert "b.txt:3:1: MT601" in res.stdout
+    assert "Traceback" not in res.output
+
+
+def test_json_reports_source_language_guess(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "¿Qué pasa? The minister said : « we will see ». ¡Ya! The price rose to 1,5 million euros.\n"
+    )
+    data = json.loads(run("check", "--no-model", "-f", "json", str(tmp_path / "a.txt")).stdout)
+    guess = data["files"][0]["source_language"]
+    assert set(guess) >= {"language", "confidence", "evidence"}
+    assert guess["evidence"], "language-specific findings should count as evidence"
