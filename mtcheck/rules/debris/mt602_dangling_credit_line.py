@@ -53,6 +53,8 @@ class DanglingCreditLineRule(Rule):
                 continue
             if not _DANGLING_END_RE.search(stripped):
                 continue
+            # A credit names an agency or photographer and has the credit's separators; a
+            # sentence that merely ends on "by" or "of" has neither.
             if not (markers.search(stripped) and _CREDIT_SHAPE_RE.search(stripped)):
                 continue
             lead = len(line.text) - len(line.text.lstrip())

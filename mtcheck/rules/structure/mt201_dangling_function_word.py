@@ -12,7 +12,9 @@ from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
-_FINAL_RE = re.compile(r"\b([A-Za-z]+)(\s*)([.!?])(?=[\s\"”’)]|$)")
+# A function word before a sentence-final mark, or before a closing quote that ends the
+# quoted part of a sentence ("... of interceptions of the", said the lawyer).
+_FINAL_RE = re.compile(r"\b([A-Za-z]+)(\s*)([.!?](?=[\s\"”’)]|$)|[\"”](?=\s*,))")
 
 
 @cache
@@ -44,6 +46,9 @@ class DanglingFunctionWordRule(Rule):
             word = m.group(1)
             lower = word.lower()
             spaced = bool(m.group(2))
+            closes_quote = m.group(3) in ('"', "”")
+            if closes_quote and (spaced or lower not in never):
+                continue  # a straight quote after a space opens a quotation; phrasal verbs end quotes
             if lower in never or (spaced and lower in rarely):
                 if lower in ("a", "i") and not spaced and m.start() > 0 and text[m.start() - 1] == ".":
                     continue  # initials such as "U.S.A."
