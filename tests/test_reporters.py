@@ -16,8 +16,8 @@ from mtcheck.reporters import renderer
 from tests.conftest import SHARED
 
 ARTICLE = (
-    "Asia\n\nJohn Kirby.\n\nJohn Kirby. – Europa Press/Contact/Michael Reynolds – Pool via\n\n"
-    "“It is a “destabilizing program.” “, indicates the notice, 50%, según officials. a note for .\n\n"
+    "Europe\n\nOlaf Scholz.\n\nOlaf Scholz. – Europa Press/Contact/Ana Pérez – Pool via\n\n"
+    "“It is a “dangerous plan.” “, indicates the notice, 50%, según officials. a note for .\n\n"
     "Source link\n"
 )
 

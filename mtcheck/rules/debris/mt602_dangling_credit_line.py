@@ -31,8 +31,8 @@ class DanglingCreditLineRule(Rule):
     """A photo credit line that ends in a dangling word, the trace of a caption block
     scraped and machine-translated with its tail cut off.
 
-    Bad:  John Kirby. – Europa Press/Contact/Michael Reynolds – Pool via
-    Fix:  delete the credit line (or complete it: "Michael Reynolds/Pool via Reuters").
+    Bad:  Teresa Ribera in Brussels. – Europa Press/Contact/Ana Pérez – Pool via
+    Fix:  delete the credit line (or complete it: "Ana Pérez/Pool via Reuters").
 
     Complete credits are normal English and stay clean: "Photo: Reuters",
     "(AP Photo/Efrem Lukatsky)", "Photograph: Getty Images", "via Getty Images".

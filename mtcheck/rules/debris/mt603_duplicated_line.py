@@ -20,7 +20,7 @@ class DuplicatedLineRule(Rule):
     """A line or caption repeated verbatim nearby, the sign of a scrape that took the
     caption twice (once as text, once as the image credit) or a headline pasted again.
 
-    Bad:  John Kirby.  /  John Kirby.
+    Bad:  Olaf Scholz.  /  Olaf Scholz.
     Fix:  keep one.
 
     Source: observed in scraped, machine-translated agency copy; native copy does not

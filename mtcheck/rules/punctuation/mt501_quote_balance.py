@@ -22,8 +22,8 @@ class QuoteBalanceRule(Rule):
     """Quotation marks that do not pair up: an opening mark with no closing one, a stray
     closing mark, an empty pair, or a closing mark glued to an opening one.
 
-    Bad:  ... this “destabilizing and dangerous program.” “, indicates the notice ...
-    Fix:  ... this “destabilizing and dangerous program,” the notice said.
+    Bad:  ... do not end up in “military hands.” “, indicates the guidance ...
+    Fix:  ... do not end up in “military hands,” the guidance said.
 
     A paragraph of a multi-paragraph quotation may end without a closing mark when the
     next paragraph opens with one (English convention); that stays clean.

@@ -28,8 +28,8 @@ class DanglingFunctionWordRule(Rule):
     """A preposition, article or determiner right before the full stop, or a sentence that
     starts in lowercase right after one: the translation dropped the words in between.
 
-    Bad:  ... John Kirby said in a statement. a note for .
-    Fix:  restore or delete the fragment: "... John Kirby said in a statement."
+    Bad:  ... the governor said in a message. a note for .
+    Fix:  restore or delete the fragment: "... the governor said in a message."
 
     Source: closed-class word lists in `mtcheck/data/lexicon/function_words.toml`.
     """

@@ -1,0 +1,355 @@
+"""MT502 source-number-format: a decimal comma or a thousands dot carried over from the source."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from mtcheck.document import Document
+from mtcheck.finding import Severity
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+
+# Languages that write 1,5 for one and a half; those that group thousands with a dot;
+# those that group with a (no-break) space.
+DECIMAL_COMMA_LANGS = ("es", "fr", "it", "de", "pt")
+THOUSANDS_DOT_LANGS = ("es", "it", "de", "pt")
+THOUSANDS_SPACE_LANGS = ("fr", "pt")
+
+# A number not glued to other digits, dots, commas or letters on either side (the left
+# side is checked in code: a leading lookbehind or \\b would slow the scan down):
+#   1.250.000 / 1.250,5 / 12.500   (dot groups, optional decimal comma)
+#   1,5 / 3,25 / 1,0870            (decimal comma; three digits would be English thousands)
+#   1 500 / 9 000 / 1 250 000      (space groups, French and Portuguese)
+_NUMBER_RE = re.compile(
+    r"\d{1,3}(?:(?P<dot>(?:\.\d{3})+(?:,\d{1,2})?)"
+    r"|(?P<comma>,(?:\d{1,2}|\d{4,6}))"
+    r"|(?P<space>(?:[ \u00a0\u202f]\d{3})+))"
+    r"(?![\d_]|[.,:/]\d|[ \u00a0\u202f]\d)"
+)
+# A number glued to these on its left is part of something else ("v.1.250", "3:1,5", "-1,5").
+_GLUED_BEFORE = ".,:/-"
+_WORDS_AFTER_RE = re.compile(r"\s?(%|[^\W\d_][\w²/\-]*|°[CF]?|º[CF]?)(?:\s([^\W\d_][\w²/\-]*))?")
+_BEFORE_RE = re.compile(r"(?P<word>[^\W\d_]+)\.?\s*$")
+_MEASURE_BEFORE_RE = re.compile(r"(?P<word>[^\W\d_]+)\s+(?:(?:of|at)\s+)?$")
+_CURRENCY_BEFORE = "€$£"
+# Typography around numbers, looked for only when a cheap substring test finds the mark:
+# a space before the percent sign ("3.2 %", French and German), the currency sign after the
+# amount ("15 €", "1.5 million €"), Spanish/Italian/Portuguese ordinal indicators ("25º",
+# "1ª") and French ordinal suffixes ("3ème", "1ère").
+_SPACE_PERCENT_RE = re.compile(r"\d(?P<space>[ \u00a0\u202f])%")
+_CURRENCY_AFTER_RE = re.compile(
+    r"(?<![\w€£$.,])(?P<amount>\d[\d.,]*(?: (?:million|billion|thousand|mil|millones|milliards?))?)"
+    r"(?P<space>[ \u00a0\u202f]?)(?P<sign>[€£])$"
+)
+_TYPO_MARK_RE = re.compile(r"[%€£ºªè]")
+_SPACES = " \u00a0\u202f"
+_HEAT_WORDS = ("temperat", "heat", "degree", "celsius", "fahrenheit", "thermometer")
+# Spanish "5 mil millones" rendered word for word: "5 thousand million". English counts in
+# billions. ("5,000 million" is left alone: US earnings releases write "$1,250.5 million".)
+_THOUSANDS_OF_MILLIONS_RE = re.compile(r"(?P<small>\d{1,3}(?:[.,]\d+)?) thousand millions?\b")
+
+
+@dataclass(frozen=True)
+class _Context:
+    decimal_words: frozenset[str]
+    counted_words: frozenset[str]
+    precision_words: frozenset[str]
+    magnitude_words: frozenset[str]
+    month_words: frozenset[str]
+    reference_words: frozenset[str]
+    measure_words_before: frozenset[str]
+
+
+@cache
+def _context() -> _Context:
+    raw = resources.files("mtcheck.data.punctuation").joinpath("number_context.toml").read_bytes()
+    data = tomllib.loads(raw.decode("utf-8"))
+    dot = data["thousands_dot"]
+
+    def words(values: list[str]) -> frozenset[str]:
+        return frozenset(w.casefold() for w in values)
+
+    return _Context(
+        decimal_words=words(data["decimal_comma"]["words"]),
+        counted_words=words(dot["words"]),
+        precision_words=words(dot["precision_words"]),
+        magnitude_words=words(dot["magnitude_words"]),
+        month_words=words(dot["month_words"]),
+        reference_words=words(dot["reference_words"]),
+        measure_words_before=words(dot["measure_words_before"]),
+    )
+
+
+def _english_ordinal(n: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 23 -> '23rd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def english_number(num: str) -> str:
+    """'1.250.000' -> '1,250,000'; '1,5' -> '1.5'; '1.250,75' -> '1,250.75'; '9 000' -> '9,000'."""
+    if "." not in num and "," not in num:
+        return re.sub(r"[ \u00a0\u202f]", ",", num)
+    return num.replace(".", "\0").replace(",", ".").replace("\0", ",")
+
+
+def _currency_after(text: str, i: int) -> Hit | None:
+    """"15 €" / "1.5 million €": the sign at `i` after its amount."""
+    if text[i + 1 : i + 2].isdigit():
+        return None  # "5 €10 notes": the sign starts the next amount
+    m = _CURRENCY_AFTER_RE.search(text, max(0, i - 40), i + 1)
+    if m is None:
+        return None
+    amount = m.group("amount")
+    figure = re.match(r"[\d.,]*\d", amount)
+    if figure and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{1,2}", figure.group()):
+        amount = english_number(figure.group()) + amount[figure.end() :]  # "1,5 million €"
+    fixed = f"{m.group('sign')}{amount}"
+    return Hit(
+        m.start(),
+        m.end(),
+        f"currency sign after the amount ('{m.group()}'); English puts it first: '{fixed}'",
+        suggestions=(fixed,),
+        confidence=0.75,
+        data={"lang": ["fr", "es", "it", "de", "pt"], "kind": "currency-after"},
+    )
+
+
+def _ordinal(text: str, i: int, options: RuleOptions) -> Hit | None:
+    """"25º", "1ª" (Spanish, Italian, Portuguese), "3ème", "1ère" (French) ending at mark `i`."""
+    mark_end = i + 1
+    if text[i] == "è":
+        if not (text.startswith("ème", i) or text.startswith("ère", i)):
+            return None
+        mark_end = i + 3
+    j = i
+    while j > 0 and text[j - 1].isdigit():
+        j -= 1
+    if j == i or i - j > 4 or (j and (text[j - 1].isalnum() or text[j - 1] in ".,")):
+        return None
+    if mark_end < len(text) and text[mark_end].isalnum():
+        return None
+    if text[i] in "ºª" and (
+        text[mark_end : mark_end + 1] in ("C", "F")
+        or any(k in text[max(0, j - 50) : j].lower() for k in _HEAT_WORDS)
+    ):
+        return None  # a degree sign typed as º ("40ºC", "temperatures of 40º")
+    if text[i] == "è" and text.startswith("ère", i) and text[j:i] != "1":
+        return None  # "ère" only follows 1
+    if options.accepts(text[j:mark_end]):
+        return None
+    fixed = _english_ordinal(int(text[j:i]))
+    return Hit(
+        j,
+        mark_end,
+        f"source-language ordinal '{text[j:mark_end]}'; English writes '{fixed}'",
+        suggestions=(fixed,),
+        confidence=0.8,
+        data={"lang": ["es", "it", "pt"] if text[i] in "ºª" else ["fr"], "kind": "ordinal"},
+    )
+
+
+class SourceNumberFormatRule(Rule):
+    """A number written the Spanish, Italian, German, Portuguese or French way: a decimal
+    comma ("1,5 million", "3,2%"), a dot grouping thousands ("1.000 soldiers",
+    "12.500 euros", "1.250.000"), a space grouping them ("9 000 people"), Spanish
+    *mil millones* word for word ("5 thousand million" for 5 billion), and the typography
+    around numbers: a space before the percent sign ("3.2 %"), the currency sign after the
+    amount ("15 €"), ordinal indicators ("25º", "1ª", "3ème").
+
+    Bad:  The economy grew 3,2% and the fund holds 1,5 million euros for 12.500 families.
+    Fix:  The economy grew 3.2% and the fund holds 1.5 million euros for 12,500 families.
+
+    Only unambiguous forms fire: "N,D" / "N,DD" followed by a unit, a magnitude or percent
+    (English never writes a comma there); "N.DDD" that ends in "00" or is followed by a
+    counted noun or a currency (English never counts soldiers or euros to three decimals,
+    nor writes trailing zeros), or several dot groups ("1.250.000"); "N DDD" with a no-break
+    space, or a plain space before a counted noun. English numbers stay clean: 7.7 million,
+    400,000, 1,500 people, 2.5%, 3.125%, 1.125 million, 1.250 seconds, 0.375 points,
+    "batting 1.000", $3.599 a gallon, $1,250.5 million, Article 3.1, 10.30 (a time: MT503),
+    9.6.2023, IP addresses, phone numbers, scores.
+    Source: RAE Ortografía (2010) 8.1.3, Duden, Imprimerie nationale, against the AP
+    Stylebook and Reuters Handbook entries on numerals; the context words are in
+    `mtcheck/data/punctuation/number_context.toml`.
+    """
+
+    code = "MT502"
+    name = "source-number-format"
+    severity = Severity.WARNING
+    summary = "Source-language number format: '1,5 million', '1.000 soldiers', '3.2 %', '15 €', '25º'"
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        text = doc.text
+        ctx = _context()
+        for m in _NUMBER_RE.finditer(text):
+            if m.start() and (text[m.start() - 1] in _GLUED_BEFORE or text[m.start() - 1].isalnum()
+                              or text[m.start() - 1] == "_"):
+                continue
+            num = m.group()
+            after = _WORDS_AFTER_RE.match(text, m.end())
+            words = (
+                (after.group(1).casefold(), (after.group(2) or "").casefold()) if after else ("", "")
+            )
+            if text[m.end() : m.end() + 1].isalpha() and not (
+                words[0] in ctx.decimal_words or words[0] in ctx.counted_words
+            ):
+                continue  # glued to a word that is not a unit: "3,2GHz", "1.000a"
+            before = text[max(0, m.start() - 30) : m.start()]
+            ref = _BEFORE_RE.search(before)
+            before_word = ref.group("word").casefold() if ref else ""
+            if before_word in ctx.reference_words or options.accepts(num):
+                continue
+            if m.group("dot"):
+                measure = _MEASURE_BEFORE_RE.search(before)
+                if "," not in num and num.count(".") == 1 and measure and \
+                        measure.group("word").casefold() in ctx.measure_words_before:
+                    continue  # "batting 1.000", "a percentage of 1.000"
+                hit = self._thousands(m.start(), m.end(), num, words, before, ctx)
+            elif m.group("comma"):
+                hit = self._decimal(m.start(), m.end(), num, words[0], before, ctx)
+            elif re.search(r"[\d+][ \u00a0\u202f]?$", before):
+                continue  # part of a phone number or a run of figures ("+34 915 000 000")
+            else:
+                hit = self._spaced(m.start(), m.end(), num, words, before_word, ctx)
+            if hit is not None:
+                yield hit
+        if "thousand million" in text:
+            yield from self._thousands_of_millions(text, options)
+        yield from self._typography(text, options)
+
+    @staticmethod
+    def _typography(text: str, options: RuleOptions) -> Iterator[Hit]:
+        # One scan for the few marks involved; each is then judged from its neighbours.
+        spaced_percent: list[tuple[int, bool]] = []
+        for m in _TYPO_MARK_RE.finditer(text):
+            i = m.start()
+            ch = m.group()
+            if ch == "%":
+                if i >= 2 and text[i - 1] in _SPACES and text[i - 2].isdigit():
+                    spaced_percent.append((i - 1, text[i - 1] != " "))
+            elif ch in "€£":
+                hit = _currency_after(text, i)
+                if hit is not None:
+                    yield hit
+            else:
+                hit = _ordinal(text, i, options)
+                if hit is not None:
+                    yield hit
+        # One spaced percent sign may be a typo; a habit is the source's typography.
+        habit = len(spaced_percent) >= 2 or any(nbsp for _, nbsp in spaced_percent)
+        for start, _nbsp in spaced_percent:
+            yield Hit(
+                start,
+                start + 2,
+                "space before the percent sign (French/German typography); English writes '3.2%'",
+                suggestions=("%",),
+                confidence=0.7 if habit else 0.45,
+                data={"lang": ["fr", "de"], "kind": "space-percent"},
+            )
+
+    @staticmethod
+    def _thousands_of_millions(text: str, options: RuleOptions) -> Iterator[Hit]:
+        for m in _THOUSANDS_OF_MILLIONS_RE.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in _GLUED_BEFORE):
+                continue
+            value = float(m.group("small").replace(",", "."))
+            if value < 1 or options.accepts(m.group()):
+                continue
+            fixed = f"{value:,.3f}".rstrip("0").rstrip(".") + " billion"
+            yield Hit(
+                m.start(),
+                m.end(),
+                f"'{m.group()}' counts thousands of millions, the Spanish/Portuguese way "
+                f"(mil millones); English writes '{fixed}'",
+                suggestions=(fixed,),
+                confidence=0.6,
+                data={"lang": ["es", "pt"], "kind": "thousand-million"},
+            )
+
+    @staticmethod
+    def _decimal(
+        start: int, end: int, num: str, word: str, before: str, ctx: _Context
+    ) -> Hit | None:
+        if not word or word not in ctx.decimal_words:
+            return None
+        # "1,2 and 3" in a list of numbers is not a decimal.
+        if re.search(r"\d,\s?$", before):
+            return None
+        fixed = english_number(num)
+        return Hit(
+            start,
+            end,
+            f"decimal comma '{num}' is a source-language number format; English writes '{fixed}'",
+            suggestions=(fixed,),
+            confidence=0.85,
+            data={"lang": list(DECIMAL_COMMA_LANGS), "kind": "decimal-comma"},
+        )
+
+    @staticmethod
+    def _thousands(
+        start: int, end: int, num: str, words: tuple[str, str], before: str, ctx: _Context
+    ) -> Hit | None:
+        groups = num.split(",")[0].split(".")
+        word = words[0]
+        if "," in num:
+            confidence = 0.9  # "1.250,5": a dot group and a decimal comma
+        elif len(groups) == 2:
+            tail = groups[1]
+            if groups[0] == "0" or word in ctx.precision_words:
+                return None
+            # "$3.599 a gallon", "€1.859 a litre": English prices to a tenth of a cent.
+            if before.rstrip()[-1:] in _CURRENCY_BEFORE:
+                return None
+            if word in ctx.counted_words or tail.endswith("00"):
+                confidence = 0.8
+            elif tail.endswith("0") and word in ctx.magnitude_words:
+                confidence = 0.7  # "199.170 million": English drops the trailing zero
+            else:
+                return None
+        else:
+            # Four small groups ending other than in 000 look like an IP address.
+            if len(groups) == 4 and groups[-1] != "000" and all(int(g) <= 255 for g in groups):
+                return None
+            confidence = 0.9
+        fixed = english_number(num)
+        return Hit(
+            start,
+            end,
+            f"'{num}' groups thousands with a dot, a source-language number format; "
+            f"English writes '{fixed}'",
+            suggestions=(fixed,),
+            confidence=confidence,
+            data={"lang": list(THOUSANDS_DOT_LANGS), "kind": "thousands-dot"},
+        )
+
+    @staticmethod
+    def _spaced(
+        start: int, end: int, num: str, words: tuple[str, str], before_word: str, ctx: _Context
+    ) -> Hit | None:
+        # "on June 1 500 protesters": a date, then a count.
+        if before_word in ctx.month_words:
+            return None
+        no_break = "\u00a0" in num or "\u202f" in num
+        counted = words[0] in ctx.counted_words or words[1] in ctx.counted_words
+        if no_break:
+            confidence = 0.85
+        elif counted or num.endswith("00"):
+            confidence = 0.7
+        else:
+            return None
+        if words[0] in ctx.precision_words:
+            return None
+        fixed = english_number(num)
+        return Hit(
+            start,
+            end,
+            f"'{num}' groups thousands with a space, a French or Portuguese number format; "
+            f"English writes '{fixed}'",
+            suggestions=(fixed,),
+            confidence=confidence,
+            data={"lang": list(THOUSANDS_SPACE_LANGS), "kind": "thousands-space"},
+        )
