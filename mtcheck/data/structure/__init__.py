@@ -1,0 +1,1 @@
+"""Lexicons for the MT2xx broken-structure rules."""

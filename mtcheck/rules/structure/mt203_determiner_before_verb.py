@@ -1,0 +1,117 @@
+"""MT203 determiner-before-verb: an article or possessive glued to a verb, a preposition or punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.document import Document, Segment
+from mtcheck.finding import Severity
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.structure.mt202_repeated_word import adjacent
+from mtcheck.rules.structure.word_classes import lowered_words, positions, word_class, word_list
+
+# A determiner followed directly by a clause-internal punctuation mark ("the, ").
+# "the." is MT201's (a sentence ending on a function word).
+_PUNCT_AFTER_RE = re.compile(r"[ \t]*([,;:)\]])")
+_PUNCT = frozenset(",;:)]")
+# Conjunctions and relative words that cannot follow an article ("the and", "the which").
+_CONNECTIVES = frozenset({"and", "or", "but", "nor", "that", "which", "whose", "whom"})
+_SINGLE_LETTER_RE = re.compile(r"[ \t]*[,;:]?[ \t]*[a-zA-Z](?![\w'’-])")
+
+
+class DeterminerBeforeVerbRule(Rule):
+    """An article or possessive that no noun follows: the next word is a finite verb, a
+    preposition, a subject pronoun or punctuation. The translation dropped the noun (or
+    kept an article the English sentence does not need).
+
+    Bad:  The president of the is underway. / ... in the middle of the of the courtyard.
+    Fix:  restore the noun ("the summit is underway") or delete the article.
+
+    Auxiliaries, modals, prepositions and pronouns are closed classes, so the pattern needs
+    no tagger; modals that are also nouns ("the will of the people", "a can of") count only
+    before a base verb ("the will announce"), and a lowercase "a" after a label noun
+    ("vitamin a", "plan a") is a letter, not an article.
+    Source: `mtcheck/data/structure/word_classes.toml` (closed classes from Quirk et al.)
+    and `determiner_context.toml`.
+    """
+
+    code = "MT203"
+    name = "determiner-before-verb"
+    severity = Severity.WARNING
+    summary = "Article or possessive followed by a verb, preposition or punctuation ('the of', 'the is')"
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        text = doc.text
+        words = doc.words
+        dets = word_class("noun_determiners")
+        aux = word_class("finite_auxiliaries")
+        modals = word_class("modals")
+        preps = word_class("core_prepositions")
+        pronouns = word_class("subject_pronouns")
+        base = word_class("base_verbs")
+        labels = word_list("determiner_context.toml", "label_nouns")
+        exclaim = word_list("determiner_context.toml", "exclamation_heads")
+        lowered = lowered_words(doc)
+        n = len(words)
+        follow = aux | modals | preps | pronouns | _CONNECTIVES
+        candidates = [
+            i for i in positions(lowered, dets)
+            if (i + 1 < n and lowered[i + 1] in follow) or text[words[i].end:words[i].end + 2].lstrip(" ")[:1] in _PUNCT
+        ]
+        for i in candidates:
+            w = words[i]
+            lw = lowered[i]
+            if w.text != lw and w.text != w.text.capitalize():
+                continue  # "THE" in a headline, "A" as a grade
+            prev = words[i - 1] if i > 0 else None
+            if lw == "a" and (w.text == "A" or self._letter_a(text, w.start, prev, labels)):
+                continue
+            if lw == "my" and prev is not None and prev.text.lower() in exclaim:
+                continue
+            if options.accepts(lw):
+                continue
+            m = _PUNCT_AFTER_RE.match(text, w.end)
+            if m is not None:
+                if lw == "a" and (m.group(1) == ")" or _SINGLE_LETTER_RE.match(text, m.end())):
+                    continue  # "a, b and c", "a) talks"
+                yield Hit(w.start, w.end,
+                          f"'{w.text}' is followed by '{m.group(1)}' with no noun: a word is missing",
+                          confidence=0.8)
+                continue
+            if i + 1 >= n:
+                continue
+            nxt = words[i + 1]
+            ln = nxt.text.lower()
+            if nxt.text != ln or not adjacent(text, w, nxt) or "\n" in text[w.end:nxt.start]:
+                continue
+            after = words[i + 2] if i + 2 < n and adjacent(text, nxt, words[i + 2]) else None
+            if lw == "a" and after is not None and len(after.text) == 1:
+                continue  # "from a to z", "a and b"
+            if ln in aux:
+                what = "a verb"
+            elif ln in _CONNECTIVES:
+                what = "a conjunction"
+            elif ln in preps:
+                if ln in ("about", "around", "over", "under") and after is not None and after.text[0].isdigit():
+                    continue  # an approximator: "the about 50,000 commuters" is awkward, not broken
+                what = "a preposition"
+            elif ln in pronouns:
+                what = "a pronoun"
+            elif ln in modals and after is not None and after.text.lower() in base:
+                what = "a verb"
+            else:
+                continue
+            yield Hit(w.start, nxt.end,
+                      f"'{w.text}' is followed by {what} ('{nxt.text}'): the noun after the determiner is missing",
+                      suggestions=(nxt.text,), confidence=0.85)
+
+    @staticmethod
+    def _letter_a(text: str, start: int, prev: Segment | None, labels: frozenset[str]) -> bool:
+        """Whether a lowercase 'a' is a letter or label rather than the article."""
+        before = text[max(0, start - 2):start]
+        last = before[-1:]
+        if last and (last.isdigit() or last in "(.-/" or before.strip()[-1:].isdigit()):
+            return True
+        text_prev = prev.text if prev is not None else ""
+        return text_prev.lower() in labels or text_prev.isdigit()

@@ -1,0 +1,105 @@
+"""MT204 missing-noun: a preposition or article followed by a bare adjective or a conjunction, the noun lost."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.document import Document, Segment
+from mtcheck.finding import Severity
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.structure.adjectives import is_adjective
+from mtcheck.rules.structure.word_classes import find_all, lowered_text, word_class
+
+# " or that", " and which" ...: found with str.find, then checked with _TAIL_RE.
+_ANCHORS = tuple(f" {c} {w}" for c in ("or", "and") for w in ("that", "which", "who"))
+_TAIL_RE = re.compile(r"(?P<conj>or|and) (?P<clause>that|which|who|whose|whom)(?![\w’'-])")
+# Read backwards from the conjunction: `head [quote]adjective[quote] ` at the end of the text.
+_HEAD_ADJ_RE = re.compile(
+    r"(?<![\w’'-])(?P<head>[A-Za-z]+)[ \t]+(?P<q>[“\"‘']?)(?P<adj>[a-z]+(?:-[a-z]+)*)(?P<cq>[”\"’']?)[ \t]+$"
+)
+_HEAD_ONLY_RE = re.compile(r"(?<![\w’'-])(?P<head>[a-z]+)[ \t]+$")
+# Prepositions that need a noun phrase object ("as", "like" and particles are left out:
+# "described as “unconstitutional” and that ...").
+_OBJECT_PREPOSITIONS = frozenset({
+    "of", "through", "with", "from", "via", "into", "by", "for", "at", "to", "towards",
+    "toward", "against", "without", "within", "among", "between", "despite", "during",
+    "upon", "onto", "on", "in", "under", "across",
+})
+# A preposition straight before "or that" is reported only when it cannot be a particle.
+_BARE_PREPOSITIONS = _OBJECT_PREPOSITIONS - {"on", "in", "under", "across", "by", "to"}
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+# A plural or other word that can be a noun by itself is not a lost noun.
+_NOUNISH_ENDINGS = ("s", "tion", "ment", "ness", "ity", "ship", "ism")
+_ADJECTIVE_SHAPES = ("ed", "ous", "ive", "al", "ic", "ful", "less", "able", "ible", "ent", "ant", "que", "ary", "ory")
+
+
+class MissingNounRule(Rule):
+    """A clause that lost its noun: a preposition or article followed by an adjective alone
+    and then "or that" / "and which", or a preposition followed directly by a conjunction.
+
+    Bad:  ... shipped to Russia through “opaque” or that they have disabled ... (the
+          example quoted in the issue)
+    Fix:  ... through “opaque” vessels, or vessels that have disabled ...
+
+    A Spanish source of the shape "a través de buques 'opacos' o que han desactivado ..."
+    loses its noun ("buques", vessels) in translation. English puts an adjective after a preposition
+    only with a noun; "described as “unconstitutional” and that ..." (after "as") and a
+    quoted noun ("through “channels” or that") stay clean.
+    Source: the English noun-phrase grammar (Quirk et al. 1985, ch. 9 on prepositional
+    complements) and the adjective recognition in `mtcheck/data/structure/adjectives.toml`.
+    """
+
+    code = "MT204"
+    name = "missing-noun"
+    severity = Severity.WARNING
+    summary = "Preposition or article followed by a bare adjective and 'or that' (the noun is lost)"
+    # The quotation marks in the span are scare quotes around the adjective, not a quotation.
+    quote_aware = False
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        text = doc.text
+        lowered = lowered_text(doc)
+        determiners = word_class("noun_determiners")
+        anchors = sorted(at + 1 for needle in _ANCHORS for at in find_all(lowered, needle))
+        for start in anchors:
+            m = _TAIL_RE.match(text, start)
+            if m is None:
+                continue
+            conj = Segment(m.start("conj"), m.end("conj"), m.group("conj"))
+            clause = Segment(m.start("clause"), m.end("clause"), m.group("clause"))
+            before = text[max(0, conj.start - 60):conj.start]
+            tail = f"{conj.text} {clause.text}"
+            m = _HEAD_ONLY_RE.search(before)
+            if m is not None and m.group("head") in _BARE_PREPOSITIONS:
+                yield Hit(conj.start - len(before) + m.start("head"), clause.end,
+                          f"the preposition '{m.group('head')}' has no object before '{tail}': "
+                          "a noun was lost in translation",
+                          confidence=0.8)
+                continue
+            m = _HEAD_ADJ_RE.search(before)
+            if m is None:
+                continue
+            head, adj, q, cq = m.group("head"), m.group("adj"), m.group("q"), m.group("cq")
+            lh = head.lower()
+            if (lh not in _OBJECT_PREPOSITIONS and lh not in determiners) or (head != lh and head != head.capitalize()):
+                continue
+            quoted = bool(q) and _QUOTE_PAIRS.get(q) == cq
+            if (q or cq) and not quoted:
+                continue
+            if options.accepts(adj) or adj in determiners or adj in word_class("non_nouns"):
+                continue
+            if quoted:
+                if adj.endswith(_NOUNISH_ENDINGS) and not adj.endswith(("ous", "less", "ss")):
+                    continue
+                if not (is_adjective(adj) or adj.rsplit("-", 1)[-1].endswith(_ADJECTIVE_SHAPES) or "-" in adj):
+                    continue
+            elif lh in determiners or not is_adjective(adj):
+                continue  # "the poor and who ..." is English
+            yield Hit(
+                conj.start - len(before) + m.start("q"),
+                clause.end,
+                f"'{head} {q}{adj}{cq}' has no noun: the adjective stands alone before '{tail}'; "
+                "a noun was lost in translation",
+                confidence=0.85 if quoted else 0.7,
+            )

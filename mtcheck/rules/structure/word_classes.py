@@ -1,0 +1,115 @@
+"""Closed word classes and data-file loading shared by the MT2xx structure rules."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection, Iterable
+from functools import cache
+from importlib import resources
+from itertools import compress, count, islice
+from operator import eq, methodcaller
+from typing import Any
+
+from mtcheck.document import Document
+
+DATA_PACKAGE = "mtcheck.data.structure"
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """A TOML data file from `mtcheck/data/structure/`, parsed once."""
+    raw = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@cache
+def word_class(name: str) -> frozenset[str]:
+    """A closed word class from `word_classes.toml` (lowercase words)."""
+    return frozenset(w.lower() for w in load_data("word_classes.toml")[name])
+
+
+@cache
+def word_list(file: str, key: str) -> frozenset[str]:
+    """A list of lowercase words from any structure data file."""
+    return frozenset(w.lower() for w in load_data(file)[key])
+
+
+# A word as `Document.words` sees it, for scanning a short stretch of text around a match.
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+# Word boundaries that treat hyphens and apostrophes as inside the word ("in-house").
+BEFORE = r"(?<![\w’'-])"
+AFTER = r"(?![\w’'-])"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def words_before(text: str, offset: int, count: int, reach: int = 60) -> list[str]:
+    """Up to `count` words right before `offset` on the same line, nearest last.
+
+    The scan stops at punctuation other than a hyphen or apostrophe, so the words returned
+    belong to the same phrase."""
+    chunk = text[max(0, offset - reach):offset]
+    cut = max(chunk.rfind(c) for c in "\n.,;:!?()[]“”\"")
+    if cut >= 0:
+        chunk = chunk[cut + 1:]
+    return WORD_RE.findall(chunk)[-count:]
+
+
+_last_doc: list[tuple[Document | None, list[str], str]] = [(None, [], "")]
+
+
+def _lowered(doc: Document) -> tuple[Document | None, list[str], str]:
+    entry = _last_doc[0]  # one read, so concurrent checks never mix two documents
+    if entry[0] is not doc:
+        text = doc.text
+        lowered = text.lower()
+        if len(lowered) != len(text):  # "İ" lowers to two code points: keep offsets aligned
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        entry = (doc, [w.text.lower() for w in doc.words], lowered)
+        _last_doc[0] = entry
+    return entry
+
+
+def lowered_words(doc: Document) -> list[str]:
+    """`doc.words` casefolded with `str.lower`, computed once per document for all MT2xx rules.
+
+    A one-entry cache keyed by identity: rules run one document at a time, and the list is
+    the cheapest way to scan every word (a regex pass over the text costs more than the
+    rules themselves)."""
+    return _lowered(doc)[1]
+
+
+def lowered_text(doc: Document) -> str:
+    """`doc.text.lower()` (same length and offsets for the scripts news copy uses), cached
+    like `lowered_words`; rules find literal anchors in it with `str.find`."""
+    return _lowered(doc)[2]
+
+
+def find_all(haystack: str, needle: str) -> list[int]:
+    """Every start offset of `needle` in `haystack` (C-speed `str.find` loop)."""
+    out: list[int] = []
+    find = haystack.find
+    i = find(needle)
+    while i != -1:
+        out.append(i)
+        i = find(needle, i + 1)
+    return out
+
+
+def positions(lowered: list[str], words: Collection[str]) -> list[int]:
+    """Indexes of the words in `lowered` that belong to `words` (the scan runs in C)."""
+    return list(compress(count(), map(words.__contains__, lowered)))
+
+
+def repeats(lowered: list[str]) -> list[int]:
+    """Indexes `i` where word `i + 1` repeats word `i`."""
+    return list(compress(count(), map(eq, lowered, islice(lowered, 1, None))))
+
+
+def endings(lowered: list[str], suffixes: tuple[str, ...]) -> list[int]:
+    """Indexes of the words that end with one of `suffixes`."""
+    return list(compress(count(), map(methodcaller("endswith", suffixes), lowered)))
