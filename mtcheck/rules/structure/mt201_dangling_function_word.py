@@ -17,6 +17,9 @@ from mtcheck.rules.base import Hit, Rule, RuleOptions
 _FINAL_RE = re.compile(r"\b([A-Za-z]+)(\s*)([.!?](?=[\s\"”’)]|$)|[\"”](?=\s*,))")
 
 
+_LIST_MARKERS = frozenset("a b c d i ii iii iv v vi".split())
+
+
 @cache
 def function_words() -> tuple[frozenset[str], frozenset[str]]:
     raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
@@ -59,7 +62,7 @@ class DanglingFunctionWordRule(Rule):
                     confidence=0.95 if spaced else 0.8,
                 )
         sentences = doc.sentences
-        for prev, cur in zip(sentences, sentences[1:]):
+        for prev, cur in zip(sentences, sentences[1:], strict=False):
             if not prev.text.endswith(".") or prev.text.endswith(".."):
                 continue
             if text[prev.end : cur.start].count("\n"):
@@ -68,6 +71,9 @@ class DanglingFunctionWordRule(Rule):
             if first is None:
                 continue
             word = first.group()
+            after = cur.text[len(word) : len(word) + 1]
+            if len(word) <= 3 and (after == ")" or (after == "." and word in _LIST_MARKERS)):
+                continue  # a list marker such as "a)" or "ii."
             if not word[0].islower() or any(ch.isupper() for ch in word[1:]):
                 continue  # uppercase, or a brand such as "iPhone"
             if options.accepts(word):
