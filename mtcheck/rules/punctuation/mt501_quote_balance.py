@@ -11,6 +11,9 @@ from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 _OPENING = "“"
 _CLOSING = "”"
+_CURLY_RE = re.compile("[“”]")
+_ANY_QUOTE_RE = re.compile('[“”"]')
+_STRAIGHT_RE = re.compile('"')
 _EMPTY_RE = re.compile(r"[“\"]\s*[”\"]")
 # An opening quote directly followed by punctuation that closes a clause: a stray mark.
 _STRAY_OPEN_RE = re.compile(r"“\s*(?=[,.;:!?])")
@@ -40,6 +43,8 @@ class QuoteBalanceRule(Rule):
         blocks = doc.blocks
         text = doc.text
         for i, block in enumerate(blocks):
+            if not _ANY_QUOTE_RE.search(block.text):
+                continue
             next_opens = i + 1 < len(blocks) and blocks[i + 1].text.lstrip()[:1] in ("“", '"')
             flagged: set[int] = set()
             for m in _EMPTY_RE.finditer(block.text):
@@ -62,8 +67,9 @@ class QuoteBalanceRule(Rule):
     @staticmethod
     def _curly(block: Segment, text: str, flagged: set[int], next_opens: bool) -> Iterator[Hit]:
         open_at: int | None = None
-        for j, ch in enumerate(block.text):
-            pos = block.start + j
+        for m in _CURLY_RE.finditer(block.text):
+            ch = m.group()
+            pos = block.start + m.start()
             if ch == _OPENING:
                 if pos in flagged:
                     continue
@@ -84,7 +90,7 @@ class QuoteBalanceRule(Rule):
 
     @staticmethod
     def _straight(block: Segment, flagged: set[int], next_opens: bool) -> Iterator[Hit]:
-        positions = [block.start + j for j, ch in enumerate(block.text) if ch == '"']
+        positions = [block.start + m.start() for m in _STRAIGHT_RE.finditer(block.text)]
         positions = [p for p in positions if p not in flagged]
         if len(positions) % 2 == 1 and not next_opens:
             last = positions[-1]

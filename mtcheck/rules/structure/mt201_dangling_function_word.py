@@ -14,7 +14,20 @@ from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 # A function word before a sentence-final mark, or before a closing quote that ends the
 # quoted part of a sentence ("... of interceptions of the", said the lawyer).
-_FINAL_RE = re.compile(r"\b([A-Za-z]+)(\s*)([.!?](?=[\s\"”’)]|$)|[\"”](?=\s*,))")
+_END_MARK_RE = re.compile(r"[.!?](?=[\s\"”’)]|$)|[\"”](?=\s*,)")
+
+
+def _word_before(text: str, pos: int) -> tuple[int, int, bool] | None:
+    """(start, end, spaced) of the ASCII word right before `pos`, spaces allowed between."""
+    end = pos
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+        start -= 1
+    if start == end or (start > 0 and text[start - 1].isalnum()):
+        return None
+    return start, end, end != pos
 
 
 _LIST_MARKERS = frozenset("a b c d i ii iii iv v vi".split())
@@ -45,19 +58,24 @@ class DanglingFunctionWordRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         never, rarely = function_words()
         text = doc.text
-        for m in _FINAL_RE.finditer(text):
-            word = m.group(1)
+        # Only the word before a sentence-final mark (or before a closing quote and a comma)
+        # matters, so look there instead of scanning every word.
+        for end in _END_MARK_RE.finditer(text):
+            found = _word_before(text, end.start())
+            if found is None:
+                continue
+            word_start, word_end, spaced = found
+            word = text[word_start:word_end]
             lower = word.lower()
-            spaced = bool(m.group(2))
-            closes_quote = m.group(3) in ('"', "”")
+            closes_quote = end.group() in ('"', "”")
             if closes_quote and (spaced or lower not in never):
                 continue  # a straight quote after a space opens a quotation; phrasal verbs end quotes
             if lower in never or (spaced and lower in rarely):
-                if lower in ("a", "i") and not spaced and m.start() > 0 and text[m.start() - 1] == ".":
+                if lower in ("a", "i") and not spaced and word_start > 0 and text[word_start - 1] == ".":
                     continue  # initials such as "U.S.A."
                 yield Hit(
-                    m.start(1),
-                    m.end(1),
+                    word_start,
+                    word_end,
                     f"sentence ends on the function word '{word}': words are missing before the full stop",
                     confidence=0.95 if spaced else 0.8,
                 )
