@@ -12,7 +12,6 @@ import sqlite3
 import tempfile
 import threading
 from functools import cache
-from importlib import metadata
 
 from mtcheck.cache import cache_dir
 
@@ -23,6 +22,8 @@ _lock = threading.Lock()
 
 
 def _wordfreq_version() -> str:
+    from importlib import metadata  # costs ~30 ms: only when the index is first opened
+
     try:
         return metadata.version("wordfreq")
     except metadata.PackageNotFoundError:

@@ -1,0 +1,198 @@
+"""MT103 inconsistent-name: the same person or place spelled two ways in one article."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from functools import lru_cache
+
+from mtcheck.document import Document
+from mtcheck.finding import Severity
+from mtcheck.lexicon.frequency import zipf
+from mtcheck.lexicon.names import classify_name, curated, fold, geonames_place, levenshtein
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.names.tokens import capitalised_words, name_pairs
+
+# Short names collide too easily (Ali/Aly, Lee/Li can be different people).
+MIN_LENGTH = 5
+# Two spellings both this common in English are different names (Brian/Bryan, Sergei/Sergey
+# can be two people); the rule stays out.
+COMMON_NAME_ZIPF = 3.0
+
+# Spelling differences that transliteration variants show and that never separate two
+# names: applied in order to the folded word to give its comparison key.
+_KEY_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"['’\-\s]", ""),
+        (r"(?<=[aeiou])j(?=[aeiou])", "i"),
+        (r"kh", "h"),
+        (r"x", "ks"),
+        (r"ck", "k"),
+        (r"ph", "f"),
+        (r"w", "v"),
+        (r"ou", "u"),
+        (r"y", "i"),
+        (r"j$", "i"),
+        (r"(?<=[aeiou])h$", ""),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+@lru_cache(maxsize=65536)
+def comparison_key(word: str) -> str:
+    """The spelling-insensitive key of a name: "Zelenskyy", "Zelenskiy" -> "zelenski";
+    German umlauts count as their ae/oe/ue spelling ("Fäser", "Faeser")."""
+    key = fold(word.translate(_UMLAUTS))
+    for pattern, rep in _KEY_STEPS:
+        key = pattern.sub(rep, key)
+    return key
+
+
+class InconsistentNameRule(Rule):
+    """One name spelled two ways in the same article: the translation took one occurrence
+    from the source-language copy and another from an English source, or the output mixed
+    transliteration systems.
+
+    Bad:  adviser Mykhailo Podolyak said ... Podoliak added that ...
+    Fix:  use one spelling throughout: Podolyak.
+
+    The rule reports the spelling that is not an established English form, else the minority
+    spelling, else the later one, and suggests the other; a first name spelled two close ways
+    before the same surname ("Giorgia Meloni" ... "Georgia Meloni") too. Spellings that
+    MT101/MT102 already report (Jarkov, Shoigú) are left to them. Two spellings that are both
+    common English names (Brian/Bryan), or first names before different surnames (Vladimir
+    Putin, Wladimir Klitschko), may be two people and are not compared; neither are names
+    shorter than five letters.
+
+    Source: consistency of proper names is a basic rule of every English news style guide
+    (AP Stylebook "names"; Reuters Handbook "Names and titles": use the same spelling
+    throughout). Variant equivalences (kh/h, y/i, w/v, ou/u, doubled letters, accents) from
+    the transliteration systems the source languages use (see backrules.toml).
+    """
+
+    code = "MT103"
+    name = "inconsistent-name"
+    severity = Severity.WARNING
+    summary = "Same name spelled two ways in one article ('Podolyak' ... 'Podoliak')"
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        counts: dict[str, int] = {}
+        groups: dict[str, list[str]] = {}
+        key_of = comparison_key
+        for word, n in capitalised_words(doc).items():
+            if len(word) < MIN_LENGTH or word.isupper():
+                continue
+            for piece in word.split("-") if "-" in word else (word,):
+                if len(piece) < MIN_LENGTH or not piece[0].isupper():
+                    continue
+                if piece in counts:
+                    counts[piece] += n
+                    continue
+                counts[piece] = n
+                key = key_of(piece)
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [piece]
+                else:
+                    group.append(piece)
+        surnames: dict[str, set[str]] | None = None
+        for spellings in groups.values():
+            if len(spellings) > 1:
+                if surnames is None:
+                    surnames = defaultdict(set)
+                    for first, surname in name_pairs(doc):
+                        surnames[first].add(key_of(surname))
+                yield from self._group(doc, set(spellings), counts, surnames, options)
+        yield from self._first_names(doc, options)
+
+    def _group(
+        self,
+        doc: Document,
+        spellings: set[str],
+        counts: dict[str, int],
+        surnames: dict[str, set[str]],
+        options: RuleOptions,
+    ) -> Iterator[Hit]:
+        if all(zipf(s, "en") >= COMMON_NAME_ZIPF for s in spellings):
+            return
+        text = doc.text
+        english = curated().english
+        located = {s: _locate(text, s) for s in spellings}
+
+        def rank(s: str) -> tuple[int, int, float, int]:
+            known = fold(s) in english or geonames_place(s)
+            spans = located[s]
+            return (int(known), counts[s], zipf(s, "en"), -(spans[0][0] if spans else 0))
+
+        best = max(spellings, key=rank)
+        for s in sorted(spellings - {best}):
+            if options.accepts(s) or _owned_by_other_rule(s, options):
+                continue
+            if surnames.get(s) and surnames.get(best) and not surnames[s] & surnames[best]:
+                continue  # first names of different people (Vladimir Putin, Wladimir Klitschko)
+            confidence = 0.75 if rank(best)[0] and not rank(s)[0] else 0.6
+            for start, end in located[s]:
+                yield Hit(
+                    start,
+                    end,
+                    f"'{s}' is spelled '{best}' elsewhere in this article; use one spelling",
+                    suggestions=(best,),
+                    confidence=confidence,
+                    data={"other_spelling": best},
+                )
+
+    def _first_names(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        """A first name spelled two close ways before the same surname ("Giorgia Meloni" ...
+        "Georgia Meloni"): the translation turned one occurrence into a word or another name."""
+        by_surname: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for first, surname in name_pairs(doc):
+            by_surname[surname][first] += 1
+        text = doc.text
+        for surname, firsts in by_surname.items():
+            if len(firsts) < 2:
+                continue
+            names = sorted(firsts, key=lambda s: (-firsts[s], zipf(s, "en")))
+            best = names[0]
+            for other in names[1:]:
+                if not _close_first_names(best, other):
+                    continue
+                if options.accepts(other) or _owned_by_other_rule(other, options):
+                    continue
+                for start, _ in _locate(text, f"{other} {surname}"):
+                    yield Hit(
+                        start,
+                        start + len(other),
+                        f"'{other}' is spelled '{best}' before the same surname elsewhere in this article; use one spelling",
+                        suggestions=(best,),
+                        confidence=0.6,
+                        data={"other_spelling": best},
+                    )
+
+
+def _locate(text: str, phrase: str) -> list[tuple[int, int]]:
+    """Spans of `phrase` as whole words (not inside a longer word) in `text`."""
+    pattern = re.compile(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])")
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _close_first_names(a: str, b: str) -> bool:
+    if len(a) < 4 or len(b) < 4 or fold(a[0]) != fold(b[0]):
+        return False
+    if zipf(a, "en") >= COMMON_NAME_ZIPF and zipf(b, "en") >= COMMON_NAME_ZIPF:
+        return False  # two ordinary names or words ("When"/"Then", "Brian"/"Bryan")
+    fa, fb = fold(a), fold(b)
+    if fa.rstrip("aeo") == fb.rstrip("aeo"):
+        return fa == fb  # Daniel/Daniela are two people; Luis/Luís one
+    distance = levenshtein(fa, fb, 2)
+    return distance <= min(2, len(fa) // 3)
+
+
+def _owned_by_other_rule(word: str, options: RuleOptions) -> bool:
+    """Whether MT101 (a source spelling) or MT102 (a source accent) reports the word."""
+    return classify_name(word, options.source_languages) is not None
