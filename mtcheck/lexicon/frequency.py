@@ -21,7 +21,7 @@ MIN_ZIPF = 1.0
 _lock = threading.Lock()
 
 
-def _wordfreq_version() -> str:
+def wordfreq_version() -> str:
     from importlib import metadata  # costs ~30 ms: only when the index is first opened
 
     try:
@@ -43,7 +43,7 @@ def _build(path: str) -> None:
         )
         con.execute(
             "INSERT INTO meta VALUES ('source', ?)",
-            (f"wordfreq {_wordfreq_version()} get_frequency_dict(lang), Zipf >= {MIN_ZIPF}",),
+            (f"wordfreq {wordfreq_version()} get_frequency_dict(lang), Zipf >= {MIN_ZIPF}",),
         )
         for lang in LANGUAGES:
             table = wordfreq.get_frequency_dict(lang)
@@ -63,9 +63,9 @@ def _build(path: str) -> None:
 
 
 @cache
-def _connection() -> sqlite3.Connection | None:
+def connection() -> sqlite3.Connection | None:
     """The index, built on first use; None when wordfreq is not installed."""
-    path = str(cache_dir("lexicon") / f"wordfreq-{_wordfreq_version()}.sqlite")
+    path = str(cache_dir("lexicon") / f"wordfreq-{wordfreq_version()}.sqlite")
     with _lock:
         if not os.path.exists(path):
             try:
@@ -80,7 +80,7 @@ def _connection() -> sqlite3.Connection | None:
 def zipf(word: str, lang: str = "en") -> float:
     """Zipf frequency of `word` (casefolded) in `lang`: 7 for 'the', ~3 for common words,
     0.0 when unknown or below the index floor."""
-    con = _connection()
+    con = connection()
     if con is None:
         return 0.0
     row = con.execute(
@@ -90,4 +90,4 @@ def zipf(word: str, lang: str = "en") -> float:
 
 
 def available() -> bool:
-    return _connection() is not None
+    return connection() is not None

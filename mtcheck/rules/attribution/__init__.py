@@ -1,0 +1,1 @@
+"""MT3xx: attribution calques (present perfect, trailing relatives, inverted present, reportative conditional)."""

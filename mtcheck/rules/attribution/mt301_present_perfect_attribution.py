@@ -1,0 +1,181 @@
+"""MT301 present-perfect-attribution: "Kirby has confirmed that ...", the Romance compound past in attribution."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from mtcheck.document import Document
+from mtcheck.finding import Severity
+from mtcheck.rules.attribution.speech_verbs import (
+    SentenceIndex,
+    SpeechVerb,
+    alternation,
+    is_headline,
+    match_case,
+    speech_lexicon,
+)
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+
+# Below this the construction is too often native ("has said he would ..."): say nothing.
+MIN_CONFIDENCE = 0.4
+# Several present-perfect attributions in one story are the calque's fingerprint: a candidate
+# beside another one at this confidence gains DOCUMENT_BOOST.
+DOCUMENT_BOOST = 0.2
+STRONG_NEIGHBOUR = 0.55
+# A present perfect with a plain object is native often enough to count only with company.
+OBJECT_CEILING = 0.35
+# Verb-first after a quotation ('“...”, has affirmed the minister') is never native.
+INVERTED_BOOST = 0.25
+# Words before the auxiliary that make it something other than a news attribution.
+_SKIP_BEFORE = frozenset(
+    "i we you who which that to could would should may might must will can not never "
+    "cannot also".split()
+)
+_ADVERB_SKIP = frozenset("not never yet just n't".split())
+_ATTRIBUTION_NOUNS = (
+    "statement|interview|press conference|news conference|message|note|communiqué|communique|"
+    "speech|letter|post|video|appearance|meeting|tweet|briefing|press release|radio|television"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    perfect: re.Pattern[str]
+    time: re.Pattern[str]
+    durative: re.Pattern[str]
+    clause: re.Pattern[str]
+    flanked: re.Pattern[str]
+    after_quote: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    lex = speech_lexicon()
+    time = r"(?:%s)" % "|".join(lex.time_markers)
+    return _Patterns(
+        perfect=re.compile(
+            r"(?P<aux>ha(?:s|ve))(?:\s+(?P<adv>[a-z]+ly|also|already|now|again|long|often|"
+            r"never|always|since|ever|just|not|yet|too|both|today|previously))?\s+"
+            r"(?P<verb>%s)(?![\w'’-])" % alternation(list(lex.perfect))
+        ),
+        time=re.compile(r"\s*,?\s*(?:%s)\b" % time, re.IGNORECASE),
+        durative=re.compile(r"\b(?:%s)\b" % "|".join(lex.durative_after), re.IGNORECASE),
+        clause=re.compile(
+            # an optional adverbial phrase ("through his Telegram channel", "in remarks to
+            # journalists") may stand between the verb and its clause
+            r"\s*,?\s*(?:(?:%s)\s*,?\s*)?(?:(?:in|on|at|through|via|to|during|after|before|"
+            r"from|with|by|for)\s+[^,.;:“\"«»]{1,50}?\s*,?\s*(?=that\b|[,:“\"«]))?"
+            r"(?:(?P<that>that\b)|(?P<quote>[:“\"«])|(?P<comma>,)|"
+            r"(?P<end>[.;]|$)|(?P<to>(?:to|before)\s+(?:the\s+)?(?:press|reporters|journalists|media|"
+            r"[A-Z]))|(?P<in>in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:%s))|"
+            r"(?P<pron>(?:he|she|they|it|there|we)\b))" % (time, _ATTRIBUTION_NOUNS)
+        ),
+        flanked=re.compile(r"[,”\"»]\s*(?:[\w'’.\-]+\s+){0,5}$"),
+        after_quote=re.compile(r"(?:[”\"»]\s*,?|,\s*[”\"»])\s*$"),
+    )
+
+
+class PresentPerfectAttributionRule(Rule):
+    """A statement reported in the present perfect: Spanish "ha confirmado", Italian
+    "ha affermato", French "a déclaré" and Portuguese compound pasts are simple pasts in
+    meaning, and machine translation renders them word for word.
+
+    Bad:  Kirby has confirmed that Iran would be using the Caspian Sea routes ...
+    Bad:  ... “billions of dollars”, Kirby has counted.   (ha contado = told)
+    Bad:  “The reform is necessary”, has affirmed the Prime Minister.
+    Fix:  Kirby confirmed that ... / ..., Kirby said. / “...,” the Prime Minister said.
+
+    Not flagged: standing positions and repeated statements ("has said repeatedly",
+    "has long argued", "has warned for years"), relative clauses ("who has said"), first
+    person in quotes ("we have said"), and objects that are not reported clauses ("has
+    indicated interest"). A time adverbial that pins the act to a moment ("has warned
+    this Friday") makes the calque certain; headlines lower the confidence. Speech acts
+    with a plain object ("has asked the government for ...") and verbs common in native
+    present-perfect copy ("has warned that") only count beside a stronger candidate.
+
+    Source: AP Stylebook and Reuters Handbook of Journalism attribution practice ("said",
+    simple past); the verb list and priors in `mtcheck/data/attribution/speech_verbs.toml`.
+    """
+
+    code = "MT301"
+    name = "present-perfect-attribution"
+    severity = Severity.WARNING
+    summary = "Present perfect in news attribution ('Kirby has confirmed that'), a Romance calque"
+    # German uses its Perfekt ("hat versichert") as the spoken past, with the same effect.
+    languages = frozenset({"es", "it", "fr", "pt", "de"})
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        pats = _patterns()
+        lex = speech_lexicon()
+        text = doc.text
+        index: SentenceIndex | None = None
+        found: list[tuple[int, int, float, SpeechVerb, str, bool]] = []
+        for m in pats.perfect.finditer(text):
+            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
+                continue  # inside a word ("chas", "behave"): checked here to keep the scan fast
+            adv = m.group("adv") or ""
+            if adv in _ADVERB_SKIP or adv in lex.durative_before:
+                continue
+            index = index or SentenceIndex(doc)
+            sent = index.at(m.start())
+            if sent is None:
+                continue
+            before = text[sent.start : m.start()]
+            prev = before.split()[-1].lower().lstrip("“\"‘«(") if before.split() else ""
+            if prev.rstrip(",") in _SKIP_BEFORE or prev.endswith(("’d", "'d")):
+                continue
+            verb = lex.perfect[re.sub(r"\s+", " ", m.group("verb"))]
+            rest = text[m.end() : sent.end]
+            window = rest[:60].split(" that ")[0]
+            if pats.durative.search(window):
+                continue
+            pos = pats.clause.match(rest)
+            timed = bool(pats.time.match(rest))
+            inverted = bool(pats.after_quote.search(before))
+            objective = pos is None and not timed and not inverted
+            if objective and verb.form not in lex.object_verbs:
+                continue  # an object that is not a reported clause ("has indicated interest")
+            flanked = bool(pats.flanked.search(before)) and (
+                pos is not None and bool(pos.group("comma") or pos.group("end") is not None)
+            )
+            if (
+                pos is not None
+                and pos.group("end") is not None
+                and not (flanked or timed or inverted)
+            ):
+                continue  # "He has explained." with no quote around it: too little to go on
+            conf = verb.weight
+            if timed:
+                conf = max(conf, 0.6) + 0.3
+            elif inverted:
+                conf = max(conf, 0.5) + INVERTED_BOOST
+            elif flanked:
+                conf += 0.15
+            elif objective:
+                conf = min(conf, OBJECT_CEILING)
+            if is_headline(doc, sent):
+                conf *= 0.6
+            found.append((m.start(), m.end(), conf, verb, adv, timed))
+        for k, (start, end, conf, verb, adv, timed) in enumerate(found):
+            if any(other[2] >= STRONG_NEIGHBOUR for j, other in enumerate(found) if j != k):
+                conf += DOCUMENT_BOOST
+            conf = min(conf, 0.95)
+            if conf < MIN_CONFIDENCE:
+                continue
+            span = text[start:end]
+            past = f"{adv} {verb.past}" if adv else verb.past
+            past = match_case(span, past)
+            why = " with a time adverbial" if timed else ""
+            yield Hit(
+                start,
+                end,
+                f"present perfect '{span}' in news attribution{why}: a calque of the source's "
+                f"compound past (Spanish 'ha dicho', Italian 'ha detto', French 'a dit', German "
+                f"'hat gesagt'); English wire copy uses the simple past ('{past}')",
+                suggestions=(past,),
+                confidence=round(conf, 2),
+                data={"verb": verb.form, "past": verb.past},
+            )

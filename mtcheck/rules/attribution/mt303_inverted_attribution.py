@@ -1,0 +1,117 @@
+"""MT303 inverted-present-attribution: "“...”, indicates the notice of ...", present-tense verb-first attribution."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtcheck.document import Document, Segment
+from mtcheck.finding import Severity
+from mtcheck.rules.attribution.speech_verbs import alternation, is_headline, speech_lexicon
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+
+MIN_CONFIDENCE = 0.5
+# Past-tense attributions elsewhere in the story show it is written in wire style, where
+# a present-tense inversion stands out.
+WIRE_STYLE_BOOST = 0.2
+_PAST_ATTRIBUTION = re.compile(
+    r"(?:[”\"»]\s*,?|,[”\"»]?)\s+(?:said|told|added|wrote)\b|\b(?:said|told reporters)\b"
+)
+
+
+def _in_headline(doc: Document, offset: int) -> bool:
+    return is_headline(doc, Segment(offset, offset, ""))
+
+
+_CLAUSE_END = frozenset("abcdefghijklmnopqrstuvwxyz)”\"")
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    lex = speech_lexicon()
+    return re.compile(
+        # a closing quote with a comma inside or outside it, then the verb, then a subject
+        r"(?:,[”»\"]|[”»\"][\s“”\"«»]*,)\s*(?P<verb>%s)(?=\s+(?:the|a|an|this|that|its|his|"
+        r"her|their|in|to|[A-ZÀ-Þ]))" % alternation(list(lex.inverted))
+    )
+
+
+@cache
+def _reported_pattern() -> re.Pattern[str]:
+    """Without a quotation: '..., estimates the Ukrainian army, which ...' after a clause;
+    the subject is a speaker noun (after up to three modifiers) or a capitalised name."""
+    lex = speech_lexicon()
+    agents = alternation(list(lex.agents))
+    return re.compile(
+        r",\s+(?P<verb>%s)\s+(?=(?:to\s+\S+\s+)?(?:(?:the|a|an|its|his|her|their)\s+"
+        r"(?:[\w’'-]+\s+){0,3}(?:%s)\b[^,.;:“”\"]{0,60}(?:[,.;]|$)|"
+        # a bare name must end the clause ("..., indicates Sánchez."), else it is an object
+        r"[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3}\s*(?:[,.;]|$)))"
+        % (alternation([v for v, sv in lex.inverted.items() if sv.weight >= 0.7]), agents)
+    )
+
+
+class InvertedPresentAttributionRule(Rule):
+    """A present-tense speech verb placed before its subject after a quotation: Spanish
+    "“...”, indica el aviso", Italian "“...”, sottolinea il ministro", French "“...”,
+    souligne le ministre". English wire copy attributes in the past, subject first or
+    inverted with "said" only: "“...,” the minister said." / "“...,” said the minister."
+
+    Bad:  “... this destabilizing and dangerous program.”, indicates the notice of the departments of State ...
+    Bad:  The offensive seems to mark time, estimates the Ukrainian army, which ...
+    Fix:  “... this destabilizing and dangerous program,” the notice from the departments of State ... said.
+
+    Verbs that native feature writing also inverts in the present ("says Smith", "adds
+    Jones") get a low prior, raised when the story attributes in the past elsewhere.
+
+    Source: AP Stylebook ("said" in news attribution, subject before verb preferred);
+    Reuters Handbook of Journalism; verb list and priors in
+    `mtcheck/data/attribution/speech_verbs.toml`.
+    """
+
+    code = "MT303"
+    name = "inverted-present-attribution"
+    severity = Severity.WARNING
+    summary = "Present-tense verb-first attribution after a quote ('”, indicates the notice')"
+    languages = frozenset({"es", "it", "fr", "pt"})
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        lex = speech_lexicon()
+        text = doc.text
+        wire_style: bool | None = None
+        matches = [(m, 0.0) for m in _pattern().finditer(text)]  # after a quotation
+        # a reported clause without quotation marks is a little less certain
+        quoted = {m.start("verb") for m, _ in matches}
+        # (the character before the comma is checked here: a lookbehind would slow the scan)
+        matches += [
+            (m, -0.1)
+            for m in _reported_pattern().finditer(text)
+            if m.start("verb") not in quoted
+            and m.start() > 0
+            and text[m.start() - 1] in _CLAUSE_END
+            and not _in_headline(doc, m.start())
+        ]
+        matches.sort(key=lambda x: x[0].start())
+        for m, adjust in matches:
+            form = re.sub(r"\s+", " ", m.group("verb"))
+            verb = lex.inverted[form]
+            conf = verb.weight + adjust
+            if conf < 0.8:
+                if wire_style is None:
+                    wire_style = bool(_PAST_ATTRIBUTION.search(text))
+                if wire_style:
+                    conf += WIRE_STYLE_BOOST
+            if conf < MIN_CONFIDENCE:
+                continue
+            yield Hit(
+                m.start("verb"),
+                m.end("verb"),
+                f"present-tense verb-first attribution '{m.group('verb')}' after "
+                f"{'a quotation' if adjust == 0.0 else 'a reported statement'} (Romance word "
+                f"order and tense); English wire copy says '{verb.past}', with the subject "
+                f"first (“...,” the minister {verb.past}.)",
+                suggestions=(verb.past,),
+                confidence=round(min(conf, 0.95), 2),
+                data={"past": verb.past},
+            )

@@ -1,0 +1,1 @@
+"""MT4xx: lexical calques, false friends and untranslated source-language words."""
