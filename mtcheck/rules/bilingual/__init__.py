@@ -1,0 +1,1 @@
+"""MT7xx: checks that compare the English copy with its source-language original."""
