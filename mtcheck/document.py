@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from itertools import accumulate, repeat
+from operator import itemgetter
+from typing import NamedTuple, overload
 
 
 class Segment(NamedTuple):
@@ -18,6 +22,31 @@ class Segment(NamedTuple):
     start: int
     end: int
     text: str
+
+
+class WordView(Sequence[Segment]):
+    """The words of a document as a sequence whose Segments are built when read.
+
+    Rules that look at a few candidate positions (found in `Document.lowered_words`) read
+    them here and skip building one tuple per word of the document."""
+
+    __slots__ = ("_starts", "_ends", "_texts")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str]) -> None:
+        self._starts, self._ends, self._texts = starts, ends, texts
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Segment: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Segment]: ...
+    def __getitem__(self, i: int | slice) -> Segment | list[Segment]:
+        if isinstance(i, slice):
+            return [Segment(*w) for w in zip(self._starts[i], self._ends[i], self._texts[i], strict=True)]
+        # tuple.__new__ skips the Python-level __new__ of a NamedTuple
+        return tuple.__new__(Segment, (self._starts[i], self._ends[i], self._texts[i]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +180,26 @@ class LineIndex:
         return len(self._starts)
 
 
-_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+# A word: letters and digits joined by inner apostrophes or hyphens. A capturing split:
+# the text between words and the words alternate, so offsets come from summing lengths at
+# C level instead of one match object per word.
+_WORD_SPLIT_RE = re.compile(r"(\w+(?:['’-]\w+)*)")
+# Capitals of Latin-1 and Latin Extended-A/B; the extended ranges mix cases, so words found
+# with a lowercase first letter there are dropped by the rules (`str.isupper`).
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
+# A capitalised word as `Document.words` delimits words (letters and digits joined by
+# apostrophes or hyphens), not inside another word, without a possessive ending
+# ("Jarkov's" -> "Jarkov"). The capital is matched before the look-behind so that the scan
+# stays a cheap C-level pass; rules work on the distinct words and locate the few they
+# report, instead of looping over every word in Python.
+CAP_WORD_RE = re.compile(rf"[{_UPPER}](?<![\w'’\-].)[^\W_]*(?:['’](?!s\b)[^\W_]+|-[^\W_]+)*")
+# The same, with the capitalised word that follows after one space (a first name and its
+# surname), in one scan: findall gives (word, next word or "").
+_CAP_WORD_NEXT_RE = re.compile(
+    rf"({CAP_WORD_RE.pattern})(?: (?=([{_UPPER}][^\W_]*(?:-[^\W_]+)*)))?"
+)
+# Punctuation stripped from the ends of a whitespace-separated token (see `token_set`).
+TOKEN_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?¿¡—–-…*/"
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 # Abbreviations after which a full stop does not end a sentence (wire-copy usage).
@@ -160,7 +208,10 @@ _ABBREVIATIONS = frozenset(
     no vs etc approx dept est fig inc ltd co corp bros univ govt jan feb mar apr jun jul aug
     sep sept oct nov dec a.m p.m u.s u.k u.n e.u i.e e.g al""".split()
 )
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|[.!?…]+[\"'”’»)\]]*$")
+_LONGEST_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS)
+# One alternative that starts with the mark: the regex engine then skips to the next mark
+# at C speed (two alternatives made it try every position).
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:(?=\s)|$)")
 _LIST_MARK_RE = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s")
 
 
@@ -246,8 +297,83 @@ class Document:
         return out
 
     @cached_property
+    def _word_split(self) -> tuple[list[str], list[int]]:
+        """Words of the reader view and the offsets of every split part (see `words`)."""
+        parts = _WORD_SPLIT_RE.split(self.text)
+        return parts[1::2], list(accumulate(map(len, parts), initial=0))
+
+    @cached_property
+    def word_texts(self) -> list[str]:
+        """The text of each word of `words` (parallel list)."""
+        return self._word_split[0]
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """The start offset of each word of `words` (parallel list)."""
+        return self._word_split[1][1:-1:2]
+
+    @cached_property
+    def word_ends(self) -> list[int]:
+        """The end offset of each word of `words` (parallel list)."""
+        return self._word_split[1][2::2]
+
+    @cached_property
     def words(self) -> list[Segment]:
-        return [Segment(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(self.text)]
+        """Words of the reader view: letters and digits, joined by inner hyphens and apostrophes."""
+        # tuple.__new__ builds each Segment at C level (a NamedTuple's own __new__ is Python)
+        return list(map(tuple.__new__, repeat(Segment), zip(self.word_starts, self.word_ends, self.word_texts, strict=True)))
+
+    @cached_property
+    def word_view(self) -> WordView:
+        """`words` built on access (cheaper when a rule reads only some of them)."""
+        return WordView(self.word_starts, self.word_ends, self.word_texts)
+
+    @cached_property
+    def lowered_words(self) -> list[str]:
+        """`word_texts` lowercased with `str.lower` (parallel to `words`)."""
+        return list(map(str.lower, self.word_texts))
+
+    @cached_property
+    def lowered_word_set(self) -> frozenset[str]:
+        """The distinct lowercased words: a cheap test whether a word occurs at all."""
+        return frozenset(self.lowered_words)
+
+    @cached_property
+    def token_set(self) -> frozenset[str]:
+        """The distinct whitespace-separated tokens, stripped of `TOKEN_EDGE_PUNCTUATION`
+        ("según," -> "según"): which listed words occur at all, found by set work in C."""
+        return frozenset(map(str.strip, set(self.text.split()), repeat(TOKEN_EDGE_PUNCTUATION)))
+
+    @cached_property
+    def lowered_token_set(self) -> frozenset[str]:
+        """`token_set` lowercased."""
+        return frozenset(map(str.lower, self.token_set))
+
+    @cached_property
+    def _capitalised_scan(self) -> list[tuple[str, str]]:
+        """Each capitalised word with the capitalised word after one space ("" if none)."""
+        found: list[tuple[str, str]] = _CAP_WORD_NEXT_RE.findall(self.text)
+        return found
+
+    @cached_property
+    def capitalised_words(self) -> Counter[str]:
+        """How often each capitalised word (see `CAP_WORD_RE`: possessive stripped) occurs."""
+        return Counter(map(itemgetter(0), self._capitalised_scan))
+
+    @cached_property
+    def capitalised_pairs(self) -> list[tuple[str, str]]:
+        """Adjacent capitalised words ("Giorgia", "Meloni"), in text order."""
+        return [pair for pair in self._capitalised_scan if pair[1]]
+
+    @cached_property
+    def lowered_text(self) -> str:
+        """`text.lower()` with the same length and offsets as `text`: a character whose
+        lowercase is longer ("İ") is kept as it is. Rules find literal anchors in it."""
+        text = self.text
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        return lowered
 
     @cached_property
     def quote_spans(self) -> list[tuple[int, int]]:
@@ -275,13 +401,13 @@ def split_sentences(text: str, base: int = 0) -> list[Segment]:
     start = 0
     n = len(text)
     for m in _SENTENCE_END_RE.finditer(text):
-        end = m.end()
-        if m.group()[0] == "." and _is_abbreviation_stop(text, m.start()):
+        dot, end = m.span()
+        if text[dot] == "." and _is_abbreviation_stop(text, dot):
             continue
         seg = text[start:end]
-        lead = len(seg) - len(seg.lstrip())
-        if seg.strip():
-            out.append(Segment(base + start + lead, base + end, seg.strip()))
+        stripped = seg.strip()
+        if stripped:
+            out.append(Segment(base + start + len(seg) - len(seg.lstrip()), base + end, stripped))
         start = end
     if start < n:
         seg = text[start:]
@@ -294,6 +420,8 @@ def split_sentences(text: str, base: int = 0) -> list[Segment]:
 
 def _is_abbreviation_stop(text: str, dot: int) -> bool:
     """True when the full stop at `dot` belongs to an abbreviation or an initial."""
+    if dot > _LONGEST_ABBREVIATION and text[dot - _LONGEST_ABBREVIATION - 1 : dot].isalnum():
+        return False  # an ordinary word: longer than any abbreviation, its last part too
     j = dot
     while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
         j -= 1

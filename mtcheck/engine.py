@@ -105,6 +105,8 @@ class RuleSet:
 
     def __init__(self) -> None:
         self._instances: dict[str, Rule] = {}
+        # The selection depends only on these settings; worked out once, not per document.
+        self._selections: dict[tuple[tuple[str, ...], ...], list[Rule]] = {}
 
     def get(self, code: str) -> Rule:
         rule = self._instances.get(code)
@@ -113,11 +115,19 @@ class RuleSet:
         return rule
 
     def selected(self, config: Config, path: Path | None) -> list[Rule]:
-        classes = all_rules()
-        codes = selected_codes(
-            config, classes, {c: cls.default_enabled for c, cls in classes.items()}, path
-        )
-        return [self.get(c) for c in codes if _language_applies(classes[c], config)]
+        key = (config.select, config.extend_select, config.ignore, config.ignored_codes_for(path),
+               config.source_languages)
+        rules = self._selections.get(key)
+        if rules is None:
+            classes = all_rules()
+            codes = selected_codes(
+                config, classes, {c: cls.default_enabled for c, cls in classes.items()}, path
+            )
+            rules = [self.get(c) for c in codes if _language_applies(classes[c], config)]
+            if len(self._selections) >= 256:  # many configs in one process: keep it bounded
+                self._selections.clear()
+            self._selections[key] = rules
+        return list(rules)
 
 
 def _language_applies(rule: type[Rule], config: Config) -> bool:
@@ -207,12 +217,12 @@ def check_document(
     enabled = {r.code for r in rules}
     proposals = propose(doc, rules, config)
     if source is not None:
-        from mtcheck.bilingual import bilingual_proposals
+        from mtcheck.bilingual import bilingual_proposals, merge_with_monolingual
 
         bilingual, alignment = bilingual_proposals(doc, source, source_lang, config.rule_options())
-        proposals.extend(p for p in bilingual if p.rule.code in enabled)
+        proposals = merge_with_monolingual(proposals, [p for p in bilingual if p.rule.code in enabled])
         if extras is not None:
-            extras["alignment"] = alignment
+            extras["alignment"] = alignment.to_dict()
     if model_stage is not None:
         proposals = [p for p in model_stage.process(doc, proposals) if p.rule.code in enabled]
     findings = [to_finding(doc, p, config) for p in _dedupe(proposals)]
@@ -358,6 +368,10 @@ def iter_files(paths: Sequence[str], resolver: ConfigResolver) -> Iterator[tuple
                     continue
                 if config.is_excluded(child) or _ignored(child.resolve(), False, specs):
                     continue
+                from mtcheck.bilingual.pairing import is_source_file
+
+                if is_source_file(child):  # story.es.md beside story.md: the original, not copy
+                    continue
                 if child not in seen:
                     seen.add(child)
                     yield child, False
@@ -415,7 +429,16 @@ def _check_one(
 ) -> FileResult:
     extras: dict[str, Any] = {}
     source_doc: Document | None = None
+    from mtcheck.bilingual.pairing import find_source, language_from_name
+
+    if source is None and path.is_file():
+        found = find_source(path, config.sources, config.root)
+        if found is not None:
+            source, source_lang = found[0], source_lang or found[1]
+    elif source is not None and source_lang is None:
+        source_lang = language_from_name(source)
     if source is not None:
+        extras["source_file"] = str(source)
         try:
             source_doc = read_path(source, str(source))
         except InputError as exc:

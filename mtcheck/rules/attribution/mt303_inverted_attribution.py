@@ -32,7 +32,8 @@ def _pattern() -> re.Pattern[str]:
     lex = speech_lexicon()
     return re.compile(
         # a closing quote with a comma inside or outside it, then the verb, then a subject
-        r"(?:,[”»\"]|[”»\"][\s“”\"«»]*,)\s*(?P<verb>%s)(?=\s+(?:the|a|an|this|that|its|his|"
+        # (one character class first, then which mark it was: a fast scan to the marks)
+        r"[,”»\"](?:(?<=,)[”»\"]|(?<=[”»\"])[\s“”\"«»]*,)\s*(?P<verb>%s)(?=\s+(?:the|a|an|this|that|its|his|"
         r"her|their|in|to|[A-ZÀ-Þ]))" % alternation(list(lex.inverted))
     )
 

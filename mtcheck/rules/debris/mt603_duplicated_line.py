@@ -34,22 +34,23 @@ class DuplicatedLineRule(Rule):
     quote_aware = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        lines = [ln for ln in doc.lines if ln.text.strip()]
-        for i, first in enumerate(lines):
-            key = first.text.strip()
+        lines = [(ln, stripped) for ln in doc.lines if (stripped := ln.text.strip())]
+        for i, (first, key) in enumerate(lines):
             if len(key) < MIN_LENGTH or not any(ch.isalpha() for ch in key):
                 continue
-            for later in lines[i + 1 : i + 1 + WINDOW]:
+            for later, text in lines[i + 1 : i + 1 + WINDOW]:
                 if first.start < doc.body_start <= later.start:
                     break  # a front-matter title repeated as the heading is layout
-                hit = self._repeat(key, later)
+                if not text.startswith(key):
+                    continue  # both kinds of repeat start with the line
+                hit = self._repeat(key, later, text)
                 if hit is not None:
                     yield hit
                     break
 
     @staticmethod
-    def _repeat(key: str, later: Segment) -> Hit | None:
-        text = later.text.strip()
+    def _repeat(key: str, later: Segment, text: str) -> Hit | None:
+        """`text` is `later.text` stripped."""
         lead = later.start + len(later.text) - len(later.text.lstrip())
         if text == key:
             return Hit(lead, lead + len(key), f"line repeated verbatim: '{key}'",

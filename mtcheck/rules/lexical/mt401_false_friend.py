@@ -13,7 +13,6 @@ from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.lexical.calques import WINDOW_AFTER, WINDOW_BEFORE, Calque, calque_lexicon
 
 STRONG = 0.6
-_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?¿¡—–-…*/"
 DOCUMENT_BOOST = 0.15
 
 
@@ -69,7 +68,7 @@ class FalseFriendRule(Rule):
         text = doc.text
         lowered = text.lower()
         # which trigger words occur at all (C-level split and set work), then their offsets
-        present = {w.strip(_EDGE_PUNCTUATION) for w in lowered.split()} & lex.by_trigger.keys()
+        present = doc.lowered_token_set & lex.by_trigger.keys()
         words: list[tuple[str, int]] = []
         for w in present:
             i = lowered.find(w)

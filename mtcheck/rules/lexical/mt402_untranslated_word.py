@@ -52,7 +52,6 @@ _FIRST_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # as Document.words to
 _NON_ASCII = re.compile(r"[^\x00-\x7f’“”–—…«»]")
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _WORDLIKE = re.compile(r"[\w'’-]").match
-_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?¿¡—–-…*/"
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
 
@@ -186,8 +185,8 @@ class UntranslatedWordRule(Rule):
             lowered = "".join(ch.lower()[0] for ch in text)
         # which listed first words occur as words at all (C-level split and set work), then
         # one regex per word that does
-        raw_words = {w.strip(_EDGE_PUNCTUATION) for w in text.split()}
-        words = {w.lower() for w in raw_words}
+        raw_words = doc.token_set
+        words = doc.lowered_token_set
         matches = sorted(
             (
                 (m.start(), m.end(), m.group())
@@ -268,7 +267,7 @@ class UntranslatedWordRule(Rule):
         return _Token(start, start + len(word), dict.fromkeys(found), "frequency", conf)
 
     @staticmethod
-    def _ascii_tokens(text: str, lower_words: set[str], langs: frozenset[str]) -> Iterator[_Token]:
+    def _ascii_tokens(text: str, lower_words: frozenset[str], langs: frozenset[str]) -> Iterator[_Token]:
         """Lowercase ASCII words that are common in a source language and all but absent
         from English ("pourvoi", "manovra", "prefeitura"): the wordfreq test, asked only
         for words outside the most frequent English ones, confirmed by lingua."""

@@ -13,8 +13,11 @@ from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 # A function word before a sentence-final mark, or before a closing quote that ends the
-# quoted part of a sentence ("... of interceptions of the", said the lawyer).
-_END_MARK_RE = re.compile(r"[.!?](?=[\s\"”’)]|$)|[\"”](?=\s*,)")
+# quoted part of a sentence ("... of interceptions of the", said the lawyer). The pattern
+# opens with one character class (then checks which mark it found), so the regex engine
+# skips to the next mark at C speed instead of trying two alternatives at every position.
+_END_MARK_RE = re.compile(r"[.!?\"”](?:(?<=[.!?])(?=[\s\"”’)]|$)|(?<=[\"”])(?=\s*,))")
+_FIRST_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _word_before(text: str, pos: int) -> tuple[int, int, bool] | None:
@@ -85,7 +88,7 @@ class DanglingFunctionWordRule(Rule):
                 continue
             if text[prev.end : cur.start].count("\n"):
                 continue  # a new line is a new block, not a fragment
-            first = re.match(r"[^\W\d_]+", cur.text)
+            first = _FIRST_WORD_RE.match(cur.text)
             if first is None:
                 continue
             word = first.group()

@@ -9,7 +9,6 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.word_classes import (
-    lowered_words,
     positions,
     repeats,
     word_class,
@@ -57,8 +56,8 @@ class RepeatedWordRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
-        words = doc.words
-        lw = lowered_words(doc)
+        words = doc.word_view
+        lw = doc.lowered_words
         for i in repeats(lw):
             a, b = words[i], words[i + 1]
             if not lw[i].isalpha() or not adjacent(text, a, b):

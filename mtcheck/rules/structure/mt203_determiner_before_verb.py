@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.mt202_repeated_word import adjacent
-from mtcheck.rules.structure.word_classes import lowered_words, positions, word_class, word_list
+from mtcheck.rules.structure.word_classes import positions, word_class, word_list
 
 # A determiner followed directly by a clause-internal punctuation mark ("the, ").
 # "the." is MT201's (a sentence ending on a function word).
@@ -18,6 +19,13 @@ _PUNCT = frozenset(",;:)]")
 # Conjunctions and relative words that cannot follow an article ("the and", "the which").
 _CONNECTIVES = frozenset({"and", "or", "but", "nor", "that", "which", "whose", "whom"})
 _SINGLE_LETTER_RE = re.compile(r"[ \t]*[,;:]?[ \t]*[a-zA-Z](?![\w'’-])")
+
+
+@cache
+def _followers() -> frozenset[str]:
+    """Words whose presence right after a determiner makes it worth a closer look."""
+    return (word_class("finite_auxiliaries") | word_class("modals") | word_class("core_prepositions")
+            | word_class("subject_pronouns") | _CONNECTIVES)
 
 
 class DeterminerBeforeVerbRule(Rule):
@@ -43,7 +51,7 @@ class DeterminerBeforeVerbRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
-        words = doc.words
+        words = doc.word_view
         dets = word_class("noun_determiners")
         aux = word_class("finite_auxiliaries")
         modals = word_class("modals")
@@ -52,12 +60,13 @@ class DeterminerBeforeVerbRule(Rule):
         base = word_class("base_verbs")
         labels = word_list("determiner_context.toml", "label_nouns")
         exclaim = word_list("determiner_context.toml", "exclamation_heads")
-        lowered = lowered_words(doc)
+        lowered = doc.lowered_words
         n = len(words)
-        follow = aux | modals | preps | pronouns | _CONNECTIVES
+        follow = _followers()
+        ends = doc.word_ends
         candidates = [
             i for i in positions(lowered, dets)
-            if (i + 1 < n and lowered[i + 1] in follow) or text[words[i].end:words[i].end + 2].lstrip(" ")[:1] in _PUNCT
+            if (i + 1 < n and lowered[i + 1] in follow) or text[ends[i]:ends[i] + 2].lstrip(" ")[:1] in _PUNCT
         ]
         for i in candidates:
             w = words[i]

@@ -9,7 +9,7 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.adjectives import is_adjective
-from mtcheck.rules.structure.word_classes import find_all, lowered_text, word_class
+from mtcheck.rules.structure.word_classes import find_all, word_class
 
 # " or that", " and which" ...: found with str.find, then checked with _TAIL_RE.
 _ANCHORS = tuple(f" {c} {w}" for c in ("or", "and") for w in ("that", "which", "who"))
@@ -59,7 +59,7 @@ class MissingNounRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
-        lowered = lowered_text(doc)
+        lowered = doc.lowered_text
         determiners = word_class("noun_determiners")
         anchors = sorted(at + 1 for needle in _ANCHORS for at in find_all(lowered, needle))
         for start in anchors:

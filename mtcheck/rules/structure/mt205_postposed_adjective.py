@@ -13,7 +13,6 @@ from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.adjectives import is_adjective, is_comparative_adjective, looks_adjectival
 from mtcheck.rules.structure.word_classes import (
     load_data,
-    lowered_words,
     positions,
     word_class,
     word_list,
@@ -89,15 +88,15 @@ class PostposedAdjectiveRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
-        words = doc.words
-        lowered = lowered_words(doc)
+        words = doc.word_view
+        texts = doc.word_texts
+        lowered = doc.lowered_words
         # Test each distinct word once (cached across documents), then find its positions.
-        wanted = {w for w in set(lowered) if _is_candidate(w)}
+        wanted = set(filter(_is_candidate, doc.lowered_word_set))
         for i in positions(lowered, wanted) if wanted else ():
             if i == 0:
                 continue
-            w = words[i]
-            lw = w.text
+            lw = texts[i]
             if lw[0].isupper():
                 if lowered[i] in word_list(_FRAMES, "institution_adjectives"):
                     hit = self._institution(text, words, i)
@@ -108,7 +107,7 @@ class PostposedAdjectiveRule(Rule):
                 continue
             prev = lowered[i - 1]
             if prev in ("more", "less"):
-                if i >= 2 and adjacent(text, words[i - 1], w) and is_comparative_adjective(lw):
+                if i >= 2 and adjacent(text, words[i - 1], words[i]) and is_comparative_adjective(lw):
                     hit = self._frame(text, words, i - 2, i, comparative=True)
                     if hit is not None:
                         yield hit

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.structure.word_classes import find_all, lowered_text, word_class
+from mtcheck.rules.structure.word_classes import find_all, word_class
 
 _NUMBER = r"\d{1,3}(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?|\d+"
 _OTHER_RE = re.compile(
@@ -61,7 +61,7 @@ class NumeralOrderRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
         numbers = word_class("number_words")
-        for at in find_all(lowered_text(doc), "other"):
+        for at in find_all(doc.lowered_text, "other"):
             m = _OTHER_RE.match(text, at)
             if m is None or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'-")):
                 continue

@@ -11,7 +11,7 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import SOURCE_LANGUAGES, Hit, Rule, RuleOptions
 from mtcheck.rules.structure.mt202_repeated_word import adjacent
-from mtcheck.rules.structure.word_classes import load_data, lowered_words, positions, word_list
+from mtcheck.rules.structure.word_classes import load_data, positions, word_list
 
 _SPEAKERS = "speakers.toml"
 # Punctuation right before an inverted attribution (", said the sands" / "”, added ...").
@@ -83,10 +83,10 @@ class CommonNounSpeakerRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
-        words = doc.words
+        words = doc.word_view
         index = surname_index()
         verbs = word_list(_SPEAKERS, "speech_verbs")
-        lowered = lowered_words(doc)
+        lowered = doc.lowered_words
         n = len(words)
         firsts = _first_words()
         for i in [i for i in positions(lowered, _THE) if i + 1 < n and lowered[i + 1] in firsts]:

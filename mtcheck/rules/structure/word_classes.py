@@ -59,34 +59,9 @@ def words_before(text: str, offset: int, count: int, reach: int = 60) -> list[st
     return WORD_RE.findall(chunk)[-count:]
 
 
-_last_doc: list[tuple[Document | None, list[str], str]] = [(None, [], "")]
-
-
-def _lowered(doc: Document) -> tuple[Document | None, list[str], str]:
-    entry = _last_doc[0]  # one read, so concurrent checks never mix two documents
-    if entry[0] is not doc:
-        text = doc.text
-        lowered = text.lower()
-        if len(lowered) != len(text):  # "İ" lowers to two code points: keep offsets aligned
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        entry = (doc, [w.text.lower() for w in doc.words], lowered)
-        _last_doc[0] = entry
-    return entry
-
-
 def lowered_words(doc: Document) -> list[str]:
-    """`doc.words` casefolded with `str.lower`, computed once per document for all MT2xx rules.
-
-    A one-entry cache keyed by identity: rules run one document at a time, and the list is
-    the cheapest way to scan every word (a regex pass over the text costs more than the
-    rules themselves)."""
-    return _lowered(doc)[1]
-
-
-def lowered_text(doc: Document) -> str:
-    """`doc.text.lower()` (same length and offsets for the scripts news copy uses), cached
-    like `lowered_words`; rules find literal anchors in it with `str.find`."""
-    return _lowered(doc)[2]
+    """`doc.lowered_words` (kept for callers that import it from here)."""
+    return doc.lowered_words
 
 
 def find_all(haystack: str, needle: str) -> list[int]:
