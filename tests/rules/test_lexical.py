@@ -41,7 +41,11 @@ def test_calque_file_per_language_has_source_header(lang: str) -> None:
 def test_calque_lexicon_compiles_and_every_entry_has_trigger_and_meaning() -> None:
     lex = calque_lexicon()
     assert len(lex.calques) >= 50
-    for calque, pattern in zip(lex.calques, lex.patterns, strict=True):
+    for i, calque in enumerate(lex.calques):
+        # Patterns compile lazily at check time: compile every one here so a bad entry fails.
+        pattern = lex.pattern(i)
+        for group in (calque.error, calque.clear, calque.topic, calque.off_topic):
+            assert all(isinstance(p, re.Pattern) for p in group)
         assert calque.triggers, calque.key
         assert calque.meaning and calque.sources
         assert calque.confidence > 0 or calque.error or calque.topic, f"{calque.key} can never fire"
@@ -214,3 +218,12 @@ def test_untranslated_plain_ascii_word_by_frequency() -> None:
     assert span == "pourvoi" and "French" in hit.message
     # shared Latinate derivations and ordinary rare English words stay clean
     assert spans(rule, "They denounced the instrumentalisation of justice by a showman sprinter.") == []
+
+
+def test_untranslated_phrase_patterns_all_compile() -> None:
+    from mtcheck.rules.lexical.mt402_untranslated_word import _lexicon
+
+    lex = _lexicon()
+    assert lex.by_first_word
+    for word in lex.by_first_word:
+        assert lex.phrases_starting(word).search(" ".join(lex.by_first_word[word]).lower())

@@ -87,7 +87,7 @@ class FalseFriendRule(Rule):
             calque = lex.calques[i]
             if not (calque.sources.keys() & langs):
                 continue
-            for m in _matches_near(lex.patterns[i], text, offsets):
+            for m in _matches_near(lex.pattern(i), text, offsets):
                 if (m.start(), m.end()) in seen:
                     continue
                 seen.add((m.start(), m.end()))
