@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from functools import cache
 
-from mtcheck.cache import cache_dir
+from mtcheck.cache import atomic_file, cache_dir
 
 LANGUAGES = ("en", "es", "fr", "it", "de", "pt")
 # Words rarer than this (Zipf) are left out of the index: ~1 per billion words and below.
@@ -33,9 +32,7 @@ def wordfreq_version() -> str:
 def _build(path: str) -> None:
     import wordfreq
 
-    fd, tmp = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=os.path.dirname(path))
-    os.close(fd)
-    try:
+    with atomic_file(path, ".sqlite") as tmp:
         con = sqlite3.connect(tmp)
         con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         con.execute(
@@ -55,11 +52,6 @@ def _build(path: str) -> None:
             con.executemany("INSERT OR IGNORE INTO freq VALUES (?, ?, ?)", rows)
         con.commit()
         con.close()
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 @cache

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from mtcheck.cache import cache_dir
+from mtcheck.cache import atomic_file, cache_dir
 from mtcheck.lexicon.frequency import zipf
 
 if TYPE_CHECKING:
@@ -487,7 +487,6 @@ def derive_geonames_aliases(
 def _build_geonames(path: str, cities_file: Path) -> None:
     import json
     import sqlite3
-    import tempfile
     from importlib import metadata
 
     with cities_file.open(encoding="utf-8") as fh:
@@ -497,9 +496,7 @@ def _build_geonames(path: str, cities_file: Path) -> None:
     for c in _countries():
         if " " not in str(c["name"]):
             english[fold(str(c["name"]))] = max(int(c.get("population") or 0), 1_000_000)  # type: ignore[call-overload]
-    fd, tmp = tempfile.mkstemp(prefix=".building-", suffix=".sqlite", dir=os.path.dirname(path))
-    os.close(fd)
-    try:
+    with atomic_file(path, ".sqlite") as tmp:
         con = sqlite3.connect(tmp)
         con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
         con.execute(
@@ -524,11 +521,6 @@ def _build_geonames(path: str, cities_file: Path) -> None:
         con.executemany("INSERT INTO english VALUES (?, ?)", sorted(english.items()))
         con.commit()
         con.close()
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def geonames_index_path(cities_file: Path) -> Path:

@@ -7,10 +7,9 @@ keeps the per-word SQLite queries to a handful per article.
 from __future__ import annotations
 
 import os
-import tempfile
 from functools import cache
 
-from mtcheck.cache import cache_dir
+from mtcheck.cache import atomic_file, cache_dir
 from mtcheck.lexicon import frequency
 
 TOP_N = 12000
@@ -29,11 +28,9 @@ def _build(path: str) -> None:
         "SELECT word FROM freq WHERE lang = 'en' ORDER BY zipf DESC LIMIT ?", (TOP_N,)
     ).fetchall()
     header = f"# source: wordfreq {frequency.wordfreq_version()}, the {TOP_N} most frequent English words\n"
-    fd, tmp = tempfile.mkstemp(prefix=".building-", suffix=".txt", dir=os.path.dirname(path))
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+    with atomic_file(path, ".txt") as tmp, open(tmp, "w", encoding="utf-8") as fh:
         fh.write(header)
         fh.write("\n".join(r[0] for r in rows))
-    os.replace(tmp, path)
 
 
 @cache
