@@ -389,6 +389,7 @@ def check_paths(
 ) -> Report:
     """Check files, directories and `-` (stdin). Config errors raise ConfigError."""
     resolver = ConfigResolver(config_file, overrides)
+    _STAGES.notice = None  # said once per run, not carried into the next one
     results: list[FileResult] = []
     fail_on = resolver.for_path(None).fail_on
     for raw in paths:
