@@ -2,6 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from mtcheck.document import Document
+from mtcheck.rules.base import Hit, Rule, RuleOptions
+
+
+class ModelRule(Rule):
+    """A rule whose findings the fluency stage produces; `check` finds nothing on its own.
+    Its explanation ends with what the calibration measured for it."""
+
+    staged = True
+
+    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        return iter(())  # produced by the fluency stage
+
+    @classmethod
+    def explanation(cls) -> str:
+        return super().explanation() + "\n\n" + calibration_note(cls.code)
+
 
 def calibration_note(code: str) -> str:
     """What the calibration measured for `code`, from the thresholds file's provenance."""

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.fluency.thresholds import load_thresholds
-from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.base import Hit
+from mtcheck.rules.fluency import ModelRule
 
 if TYPE_CHECKING:
     from mtcheck.fluency.stage import ModelSpan
     from mtcheck.fluency.thresholds import FluencyThresholds
 
 
-class GarbledSentenceRule(Rule):
+class GarbledSentenceRule(ModelRule):
     """A run of words that reads as machine-translated or garbled: the fluency model's
     surprisal over the run exceeds what the words' own rarity (wordfreq) explains.
 
@@ -33,18 +33,8 @@ class GarbledSentenceRule(Rule):
     name = "garbled-sentence"
     severity = Severity.INFO
     summary = "Clause reads as garbled or machine-translated (fluency model)"
-    staged = True
     # Off by default when calibration found no threshold quiet enough on clean copy.
     default_enabled = load_thresholds().window_enabled
-
-    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        return iter(())  # produced by the fluency stage
-
-    @classmethod
-    def explanation(cls) -> str:
-        from mtcheck.rules.fluency import calibration_note
-
-        return super().explanation() + "\n\n" + calibration_note("MT901")
 
     def hit_for(self, doc: Document, span: ModelSpan, signature: str, th: FluencyThresholds) -> Hit:
         data: dict[str, Any] = {

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.fluency.thresholds import load_thresholds
-from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.base import Hit
+from mtcheck.rules.fluency import ModelRule
 
 if TYPE_CHECKING:
     from mtcheck.fluency.stage import ModelSpan
     from mtcheck.fluency.thresholds import FluencyThresholds
 
 
-class UnexpectedWordRule(Rule):
+class UnexpectedWordRule(ModelRule):
     """A word that does not belong where it stands: the fluency model's surprisal at it
     exceeds its unigram rarity by a calibrated margin (a stray function word, a word the
     translation engine left from the source, a broken name).
@@ -34,18 +34,8 @@ class UnexpectedWordRule(Rule):
     name = "unexpected-word"
     severity = Severity.INFO
     summary = "Word is unexpected in its context (fluency model)"
-    staged = True
     # Off by default when calibration found no threshold quiet enough on clean copy.
     default_enabled = load_thresholds().word_enabled
-
-    def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        return iter(())  # produced by the fluency stage
-
-    @classmethod
-    def explanation(cls) -> str:
-        from mtcheck.rules.fluency import calibration_note
-
-        return super().explanation() + "\n\n" + calibration_note("MT902")
 
     def hit_for(self, doc: Document, span: ModelSpan, signature: str, th: FluencyThresholds) -> Hit:
         data: dict[str, Any] = {
