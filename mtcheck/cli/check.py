@@ -10,12 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
+from mtcheck.cli.output import emit, fail
 from mtcheck.finding import Severity
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"mtcheck: error: {message}", err=True)
-    return typer.Exit(2)
 
 
 def _split_codes(values: list[str] | None) -> tuple[str, ...] | None:
@@ -71,12 +67,12 @@ def check(
         try:
             overrides["fail_on"] = Severity.parse(fail_on)
         except ValueError as exc:
-            raise _fail(f"--fail-on: {exc}") from None
+            raise fail(f"--fail-on: {exc}") from None
     if source_language:
         langs = tuple(lang.lower() for v in source_language for lang in v.split(","))
         bad = sorted(set(langs) - {"es", "fr", "it", "de", "pt"})
         if bad:
-            raise _fail(f"--source-language: unknown language(s) {', '.join(bad)}")
+            raise fail(f"--source-language: unknown language(s) {', '.join(bad)}")
         overrides["source_languages"] = langs
     if no_model:
         overrides["model"] = False
@@ -85,9 +81,9 @@ def check(
     if no_cache:
         overrides["use_cache"] = False
     if output_format is not None and output_format not in FORMATS:
-        raise _fail(f"--output-format: unknown format {output_format!r} (choose from {', '.join(FORMATS)})")
+        raise fail(f"--output-format: unknown format {output_format!r} (choose from {', '.join(FORMATS)})")
     if source is not None and len(paths) != 1:
-        raise _fail("--source pairs one original with one checked file; give exactly one path")
+        raise fail("--source pairs one original with one checked file; give exactly one path")
 
     try:
         report = check_paths(
@@ -99,7 +95,7 @@ def check(
             source_lang=source_lang,
         )
     except ConfigError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
 
     for notice in report.notices:
         typer.echo(f"mtcheck: note: {notice}", err=True)
@@ -112,13 +108,7 @@ def check(
         render_statistics(report, buffer)
     else:
         renderer(fmt)(report, buffer, color)
-    if output_file is not None:
-        try:
-            output_file.write_text(buffer.getvalue(), encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"--output-file {output_file}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(buffer.getvalue())
+    emit(buffer.getvalue(), output_file)
     if report.input_errors:
         for err in report.input_errors:
             typer.echo(f"mtcheck: error: {err.message}", err=True)

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
+from mtcheck.cli.output import emit, fail
+
 if TYPE_CHECKING:
     from mtcheck.compare import DirectoryComparison, DocumentComparison, FindingOutcome
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"mtcheck: error: {message}", err=True)
-    return typer.Exit(2)
 
 
 def compare(
@@ -33,14 +29,14 @@ def compare(
     from mtcheck.readers import InputError
 
     if unit not in ("sentence", "paragraph"):
-        raise _fail(f"--unit: unknown unit {unit!r} (choose from sentence, paragraph)")
+        raise fail(f"--unit: unknown unit {unit!r} (choose from sentence, paragraph)")
     if output_format not in ("text", "json"):
-        raise _fail(f"--output-format: unknown format {output_format!r} (choose from text, json)")
+        raise fail(f"--output-format: unknown format {output_format!r} (choose from text, json)")
     for p in (mt_output, edited):
         if not p.exists():
-            raise _fail(f"{p}: no such file or directory")
+            raise fail(f"{p}: no such file or directory")
     if mt_output.is_dir() != edited.is_dir():
-        raise _fail("give two files or two directories")
+        raise fail("give two files or two directories")
     out = io.StringIO()
     try:
         if mt_output.is_dir():
@@ -67,14 +63,8 @@ def compare(
             else:
                 _render_document(single, out, top, outcome)
     except InputError as exc:
-        raise _fail(str(exc)) from None
-    if output_file is not None:
-        try:
-            output_file.write_text(out.getvalue(), encoding="utf-8")
-        except OSError as exc:
-            raise _fail(f"--output-file {output_file}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(out.getvalue())
+        raise fail(str(exc)) from None
+    emit(out.getvalue(), output_file)
 
 
 def _findings(pair: DocumentComparison) -> list[FindingOutcome]:

@@ -9,10 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"mtcheck: error: {message}", err=True)
-    return typer.Exit(2)
+from mtcheck.cli.output import fail
 
 
 def _expand(paths: list[str]) -> list[Path]:
@@ -39,7 +36,7 @@ def score(
     """Score how fluently each sentence reads (SLOR: nats/word the model beats word rarity by;
     higher reads better) and show its most surprising span."""
     if output_format not in ("table", "json"):
-        raise _fail(f"--output-format: unknown format {output_format!r} (choose from table, json)")
+        raise fail(f"--output-format: unknown format {output_format!r} (choose from table, json)")
     from mtcheck.fluency import ModelUnavailable
     from mtcheck.fluency.loading import resolve_model
     from mtcheck.fluency.scorer import clause_windows
@@ -49,7 +46,7 @@ def score(
     try:
         lm = resolve_model(model, device)
     except ModelUnavailable as exc:
-        raise _fail(f"fluency model unavailable: {exc}") from None
+        raise fail(f"fluency model unavailable: {exc}") from None
     stage = FluencyStage(lm, use_cache=not no_cache, batch_size=batch_size or 8)
     width = stage.thresholds.window_words
     files: list[dict[str, Any]] = []
