@@ -1,6 +1,6 @@
 """Heuristic-pass speed: articles/s and MB/s on one core, start-up time, proselint beside it.
 
-Usage: python -m benchmarks.heuristic_speed [--articles 1000] [--runs 5] [--corpus DIR]
+Usage: python -m benchmarks.heuristic_speed [--articles 1000] [--runs 5] [--corpus DIR] [--per-rule]
 
 The corpus is generated from the project's own fixture articles (fixtures/articles/):
 paragraphs are sampled with a fixed seed into articles of ~4 KB, half from machine-
@@ -79,6 +79,48 @@ def time_mtcheck(articles: list[str], runs: int) -> list[float]:
             check_document(parse(text, "a.txt"), config)
         times.append(time.perf_counter() - t0)
     return times
+
+
+def per_rule_ms(articles: list[str], runs: int) -> tuple[dict[str, float], float]:
+    """Median milliseconds per article spent in each rule's `check`, plus the time to build
+    the shared per-document data (words, sentences, token sets) that rules read lazily.
+
+    Each document's shared data is built once before the rules are timed, so a rule's figure
+    is its own work, not whichever rule happened to touch a lazy property first."""
+    from mtcheck.config import Config
+    from mtcheck.engine import RuleSet
+    from mtcheck.readers import parse
+
+    config = Config(model=False)
+    rules = [r for r in RuleSet().selected(config, None) if not r.staged]
+    options = config.rule_options()
+    shared = ("lines", "blocks", "sentences", "word_texts", "word_starts", "word_ends",
+              "word_view", "lowered_words", "lowered_word_set", "token_set", "lowered_token_set",
+              "capitalised_words", "capitalised_pairs", "lowered_text", "quote_spans", "line_index")
+    for text in articles[:50]:  # warm-up: lazy indexes and compiled patterns
+        doc = parse(text, "a.txt")
+        for rule in rules:
+            list(rule.check(doc, options))
+    per_run: dict[str, list[float]] = {r.code: [] for r in rules}
+    data_runs: list[float] = []
+    clock = time.perf_counter
+    for _ in range(runs):
+        totals = dict.fromkeys(per_run, 0.0)
+        data = 0.0
+        for text in articles:
+            doc = parse(text, "a.txt")
+            t0 = clock()
+            for name in shared:
+                getattr(doc, name)
+            data += clock() - t0
+            for rule in rules:
+                t0 = clock()
+                list(rule.check(doc, options))
+                totals[rule.code] += clock() - t0
+        for code, total in totals.items():
+            per_run[code].append(total * 1e3 / len(articles))
+        data_runs.append(data * 1e3 / len(articles))
+    return {c: statistics.median(v) for c, v in per_run.items()}, statistics.median(data_runs)
 
 
 def time_proselint(articles: list[str], runs: int) -> list[float] | None:
@@ -171,7 +213,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--corpus", type=Path)
     ap.add_argument("--proselint-articles", type=int, default=200)
+    ap.add_argument("--per-rule", action="store_true",
+                    help="only print milliseconds per article for each rule and the shared data")
     args = ap.parse_args(argv)
+    if args.per_rule:
+        articles = read_corpus(args.corpus) if args.corpus else generate_corpus(args.articles)
+        pinned = _pin_one_core()
+        rules, data = per_rule_ms(articles, args.runs)
+        print(f"{len(articles)} articles ({pinned}); ms per article, median of {args.runs} runs")
+        print(f"{'shared document data':<22} {data:6.3f}")
+        for code, ms in sorted(rules.items(), key=lambda kv: -kv[1]):
+            print(f"{code:<22} {ms:6.3f}")
+        print(f"{'rules total':<22} {sum(rules.values()):6.3f}")
+        return 0
     r = measure(args.articles, args.runs, args.corpus, args.proselint_articles)
     print(f"corpus: {r['articles']} articles, mean {r['mean_kb']:.1f} KB ({r['pinned']})")
     print(f"mtcheck heuristic pass: {r['articles_per_s']:.0f} articles/s, {r['mb_per_s']:.2f} MB/s "
