@@ -253,13 +253,18 @@ class Document:
     @cached_property
     def lines(self) -> list[Segment]:
         """Lines of the reader view, without their line break; blank lines included."""
-        out: list[Segment] = []
-        pos = 0
-        text = self.text
-        for raw in text.split("\n"):
-            out.append(Segment(pos, pos + len(raw), raw))
-            pos += len(raw) + 1
-        return out
+        raws = self.text.split("\n")
+        lengths = list(map(len, raws))
+        starts = list(accumulate(map((1).__add__, lengths), initial=0))
+        ends = list(map(int.__add__, starts, lengths))
+        # `starts` has one entry more than there are lines (where a next line would start)
+        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, raws, strict=False)))
+
+    @cached_property
+    def stripped_lines(self) -> list[str]:
+        """Each line's text stripped of surrounding whitespace ("" for a blank line),
+        parallel to `lines` (the line-based debris rules all read it)."""
+        return [line.text.strip() for line in self.lines]
 
     @cached_property
     def blocks(self) -> list[Segment]:
@@ -395,6 +400,11 @@ def _is_soft_wrap(prev: str, nxt: str) -> bool:
     return True
 
 
+def _segment(values: tuple[int, int, str]) -> Segment:
+    """A Segment built at C level (a NamedTuple's own __new__ is Python code)."""
+    return tuple.__new__(Segment, values)
+
+
 def split_sentences(text: str, base: int = 0) -> list[Segment]:
     """Split one block into sentences; offsets are shifted by `base`."""
     out: list[Segment] = []
@@ -407,7 +417,7 @@ def split_sentences(text: str, base: int = 0) -> list[Segment]:
         seg = text[start:end]
         stripped = seg.strip()
         if stripped:
-            out.append(Segment(base + start + len(seg) - len(seg.lstrip()), base + end, stripped))
+            out.append(_segment((base + start + len(seg) - len(seg.lstrip()), base + end, stripped)))
         start = end
     if start < n:
         seg = text[start:]

@@ -12,7 +12,8 @@ from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import (
     SentenceIndex,
     SpeechVerb,
-    alternation,
+    alternation_trie,
+    grouped_alternation,
     is_headline,
     match_case,
     speech_lexicon,
@@ -59,10 +60,11 @@ def _patterns() -> _Patterns:
         perfect=re.compile(
             r"(?P<aux>ha(?:s|ve))(?:\s+(?P<adv>[a-z]+ly|also|already|now|again|long|often|"
             r"never|always|since|ever|just|not|yet|too|both|today|previously))?\s+"
-            r"(?P<verb>%s)(?![\w'’-])" % alternation(list(lex.perfect))
+            r"(?P<verb>%s)(?![\w'’-])" % alternation_trie(list(lex.perfect))
         ),
-        time=re.compile(r"\s*,?\s*(?:%s)\b" % time, re.IGNORECASE),
-        durative=re.compile(r"\b(?:%s)\b" % "|".join(lex.durative_after), re.IGNORECASE),
+        # (`time` and `durative` are only tested for a match: their alternatives grouped)
+        time=re.compile(r"\s*,?\s*%s%s\b" % grouped_alternation(lex.time_markers), re.IGNORECASE),
+        durative=re.compile(r"\b%s%s\b" % grouped_alternation(lex.durative_after), re.IGNORECASE),
         clause=re.compile(
             # an optional adverbial phrase ("through his Telegram channel", "in remarks to
             # journalists") may stand between the verb and its clause
@@ -76,6 +78,23 @@ def _patterns() -> _Patterns:
         flanked=re.compile(r"[,”\"»]\s*(?:[\w'’.\-]+\s+){0,5}$"),
         after_quote=re.compile(r"(?:[”\"»]\s*,?|,\s*[”\"»])\s*$"),
     )
+
+
+_CLOSING_QUOTES = frozenset("”\"»")
+
+
+def _after_quote(before: str) -> bool:
+    """`_patterns().after_quote.search(before)`: `before` ends, spaces aside, in a closing
+    quote mark, maybe with a comma before it (', ”') or after it ('”,')."""
+    end = before.rstrip()
+    if not end:
+        return False
+    if end[-1] in _CLOSING_QUOTES:
+        return True
+    if end[-1] == ",":
+        end = end[:-1].rstrip()
+        return bool(end) and end[-1] in _CLOSING_QUOTES
+    return False
 
 
 class PresentPerfectAttributionRule(Rule):
@@ -114,32 +133,46 @@ class PresentPerfectAttributionRule(Rule):
         index: SentenceIndex | None = None
         found: list[tuple[int, int, float, SpeechVerb, str, bool]] = []
         for m in pats.perfect.finditer(text):
-            if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’-"):
+            mstart = m.start()
+            if mstart > 0 and (text[mstart - 1].isalnum() or text[mstart - 1] in "'’-"):
                 continue  # inside a word ("chas", "behave"): checked here to keep the scan fast
             adv = m.group("adv") or ""
             if adv in _ADVERB_SKIP or adv in lex.durative_before:
                 continue
             index = index or SentenceIndex(doc)
-            sent = index.at(m.start())
+            sent = index.at(mstart)
             if sent is None:
                 continue
-            before = text[sent.start : m.start()]
-            prev = before.split()[-1].lower().lstrip("“\"‘«(") if before.split() else ""
+            before = text[sent.start : mstart]
+            # the last whitespace-separated word before the auxiliary
+            last = before.rsplit(None, 1)
+            prev = last[-1].lower().lstrip("“\"‘«(") if last else ""
             if prev.rstrip(",") in _SKIP_BEFORE or prev.endswith(("’d", "'d")):
                 continue
-            verb = lex.perfect[re.sub(r"\s+", " ", m.group("verb"))]
-            rest = text[m.end() : sent.end]
-            window = rest[:60].split(" that ")[0]
-            if pats.durative.search(window):
+            form = m.group("verb")
+            verb = lex.perfect.get(form) or lex.perfect[re.sub(r"\s+", " ", form)]
+            # `rest` is text[mend:send] and `window` rest[:60] up to a " that ": the patterns
+            # read them through pos/endpos (the verb ends before a non-word character, so a
+            # `\b` at `mend` reads the same). A match can run past the sentence's end, and
+            # `rest` is then empty.
+            mend = m.end()
+            send = max(sent.end, mend)
+            wend = min(mend + 60, send)
+            that = text.find(" that ", mend, wend)
+            if pats.durative.search(text, mend, wend if that == -1 else that):
                 continue
-            pos = pats.clause.match(rest)
-            timed = bool(pats.time.match(rest))
-            inverted = bool(pats.after_quote.search(before))
+            pos = pats.clause.match(text, mend, send)
+            timed = bool(pats.time.match(text, mend, send))
+            inverted = _after_quote(before)
             objective = pos is None and not timed and not inverted
             if objective and verb.form not in lex.object_verbs:
                 continue  # an object that is not a reported clause ("has indicated interest")
-            flanked = bool(pats.flanked.search(before)) and (
-                pos is not None and bool(pos.group("comma") or pos.group("end") is not None)
+            # (only read below when neither `timed` nor `inverted` holds: the search waits)
+            flanked = (
+                not (timed or inverted)
+                and pos is not None
+                and bool(pos.group("comma") or pos.group("end") is not None)
+                and pats.flanked.search(before) is not None
             )
             if (
                 pos is not None
@@ -158,9 +191,12 @@ class PresentPerfectAttributionRule(Rule):
                 conf = min(conf, OBJECT_CEILING)
             if is_headline(doc, sent):
                 conf *= 0.6
-            found.append((m.start(), m.end(), conf, verb, adv, timed))
+            found.append((mstart, mend, conf, verb, adv, timed))
+        # a candidate gains the boost when another one is strong
+        strong = [f[2] >= STRONG_NEIGHBOUR for f in found]
+        n_strong = sum(strong)
         for k, (start, end, conf, verb, adv, timed) in enumerate(found):
-            if any(other[2] >= STRONG_NEIGHBOUR for j, other in enumerate(found) if j != k):
+            if n_strong - strong[k] > 0:
                 conf += DOCUMENT_BOOST
             conf = min(conf, 0.95)
             if conf < MIN_CONFIDENCE:

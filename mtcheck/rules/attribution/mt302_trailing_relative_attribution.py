@@ -8,7 +8,7 @@ from functools import cache
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
-from mtcheck.rules.attribution.speech_verbs import alternation, speech_lexicon
+from mtcheck.rules.attribution.speech_verbs import alternation_trie, speech_lexicon
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 # Words that cannot be the speaker right before the verb ("those who insisted, who ...").
@@ -21,8 +21,8 @@ _AUX = frozenset("has have had is was were will would also then later however".s
 @cache
 def _pattern() -> re.Pattern[str]:
     lex = speech_lexicon()
-    perfect = alternation(list(lex.perfect))
-    past = alternation(lex.trailing)
+    perfect = alternation_trie(list(lex.perfect))
+    past = alternation_trie(lex.trailing)
     return re.compile(
         r"(?P<subject>[\w’'.\-]+),?\s+(?P<verb>(?:has|have)\s+(?:%s)|%s)\s*$" % (perfect, past)
     )
@@ -32,7 +32,7 @@ def _pattern() -> re.Pattern[str]:
 def _inverted_pattern() -> re.Pattern[str]:
     """After a quotation: verb, subject, then an adverbial phrase right before ", who"."""
     lex = speech_lexicon()
-    verbs = alternation([*lex.inverted, *lex.trailing, *(f"has {p}" for p in lex.perfect)])
+    verbs = alternation_trie([*lex.inverted, *lex.trailing, *(f"has {p}" for p in lex.perfect)])
     return re.compile(
         r"[”\"»]\s*,?\s*(?P<verb>%s)\s+(?P<subject>(?:the\s+|[A-Z])[^,;:.“”\"]{0,50}?)\s+"
         # only adverbials of the speech event, not post-modifiers of the speaker's noun
@@ -46,8 +46,53 @@ def _inverted_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _inverted_first_words() -> frozenset[str]:
+    """The first word of every verb form of `_inverted_pattern`."""
+    lex = speech_lexicon()
+    return frozenset(form.split()[0] for form in [*lex.inverted, *lex.trailing, "has"])
+
+
+def _inverted_possible(text: str, start: int, end: int) -> bool:
+    """False where `_inverted_pattern().search(text, start, end)` finds nothing, told from a
+    few characters instead of the large pattern.
+
+    After its first character (a closing quote mark) a match holds no ” or " up to `end`
+    (the `$`), so it starts at the last of these in the window or at a » after it. Then
+    come spaces, maybe a comma, spaces, and a verb form followed by spaces: the run of
+    non-space characters there must be the first word of a verb form."""
+    q = max(text.rfind("”", start, end), text.rfind('"', start, end))
+    starts = [q] if q >= 0 else []
+    i = text.find("»", max(q + 1, start), end)
+    while i != -1:
+        starts.append(i)
+        i = text.find("»", i + 1, end)
+    words = _inverted_first_words()
+    for p in starts:
+        a = p + 1
+        while a < end and text[a].isspace():
+            a += 1
+        if a < end and text[a] == ",":
+            a += 1
+            while a < end and text[a].isspace():
+                a += 1
+        b = a
+        while b < end and not text[b].isspace():
+            b += 1
+        if text[a:b] in words:
+            return True
+    return False
+
+
 # ", who" is rare and literal: find it first, then look back for the verb.
 _WHO = re.compile(r",\s*who\b")
+
+
+@cache
+def _verb_endings() -> frozenset[str]:
+    """The last word of every verb form `_pattern` can end with."""
+    lex = speech_lexicon()
+    return frozenset(form.split()[-1] for form in [*lex.perfect, *lex.trailing])
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+(?:[’'-][a-z]+)?)")
@@ -81,23 +126,32 @@ class TrailingRelativeAttributionRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
         verb_before = _pattern()
+        endings = _verb_endings()
         for w in _WHO.finditer(text):
-            m = verb_before.search(text, max(0, w.start() - 60), w.start())
+            w_start, w_end = w.span()
+            m = None
+            # The verb pattern ends at the window's end (`\s*$`), and the last word of its
+            # verb follows a space: unless the last word before the comma is the last word
+            # of one of its verbs, it cannot match.
+            last = text[max(0, w_start - 60) : w_start].rsplit(None, 1)
+            if last and last[-1] in endings:
+                m = verb_before.search(text, max(0, w_start - 60), w_start)
             conf = 0.0
             if m is not None:
                 conf = 0.85 if m.group("verb").startswith(("has", "have")) else 0.8
             else:
-                m = _inverted_pattern().search(text, max(0, w.start() - 160), w.start())
+                if _inverted_possible(text, max(0, w_start - 160), w_start):
+                    m = _inverted_pattern().search(text, max(0, w_start - 160), w_start)
                 conf = 0.65
             if m is None:
                 continue
             subject = m.group("subject")
             if subject.lower() in _NOT_SUBJECT:
                 continue
-            after = text[w.end() : w.end() + 40]
+            after = text[w_end : w_end + 40]
             if _RHETORICAL.match(after):
                 continue
-            end = w.end()
+            end = w_end
             verb_text = ""
             nxt = _NEXT_WORD.match(text, end)
             if nxt and nxt.group(1) in _AUX:
@@ -108,8 +162,8 @@ class TrailingRelativeAttributionRule(Rule):
             elif nxt and re.fullmatch(r"[a-z]+(?:ed|es|s)", nxt.group(1)) and nxt.group(1) not in ("is", "was", "has", "its", "this"):
                 end = nxt.end()
                 verb_text = nxt.group(1)
-            start = w.start()
-            tail = text[w.end() : end].strip()
+            start = w_start
+            tail = text[w_end : end].strip()
             past = _simple_past(tail.split()) if tail else ""
             suggestions = tuple(f". {p}{' ' + past if past else ''}" for p in ("He", "She", "They"))
             yield Hit(

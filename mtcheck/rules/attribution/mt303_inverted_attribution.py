@@ -8,7 +8,7 @@ from functools import cache
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
-from mtcheck.rules.attribution.speech_verbs import alternation, is_headline, speech_lexicon
+from mtcheck.rules.attribution.speech_verbs import alternation_trie, is_headline, speech_lexicon
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 MIN_CONFIDENCE = 0.5
@@ -34,7 +34,7 @@ def _pattern() -> re.Pattern[str]:
         # a closing quote with a comma inside or outside it, then the verb, then a subject
         # (one character class first, then which mark it was: a fast scan to the marks)
         r"[,”»\"](?:(?<=,)[”»\"]|(?<=[”»\"])[\s“”\"«»]*,)\s*(?P<verb>%s)(?=\s+(?:the|a|an|this|that|its|his|"
-        r"her|their|in|to|[A-ZÀ-Þ]))" % alternation(list(lex.inverted))
+        r"her|their|in|to|[A-ZÀ-Þ]))" % alternation_trie(list(lex.inverted))
     )
 
 
@@ -43,14 +43,85 @@ def _reported_pattern() -> re.Pattern[str]:
     """Without a quotation: '..., estimates the Ukrainian army, which ...' after a clause;
     the subject is a speaker noun (after up to three modifiers) or a capitalised name."""
     lex = speech_lexicon()
-    agents = alternation(list(lex.agents))
+    agents = alternation_trie(list(lex.agents))
     return re.compile(
         r",\s+(?P<verb>%s)\s+(?=(?:to\s+\S+\s+)?(?:(?:the|a|an|its|his|her|their)\s+"
         r"(?:[\w’'-]+\s+){0,3}(?:%s)\b[^,.;:“”\"]{0,60}(?:[,.;]|$)|"
         # a bare name must end the clause ("..., indicates Sánchez."), else it is an object
         r"[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3}\s*(?:[,.;]|$)))"
-        % (alternation([v for v, sv in lex.inverted.items() if sv.weight >= 0.7]), agents)
+        % (alternation_trie([v for v, sv in lex.inverted.items() if sv.weight >= 0.7]), agents)
     )
+
+
+# Characters that can stand between a comma or closing quote and the verb in `_pattern`
+# (the quote-and-comma cluster and the spaces around it).
+_CLUSTER = frozenset(",“”\"«»")
+_OPENERS = frozenset(",”»\"")
+
+
+@cache
+def _site_pattern() -> re.Pattern[str]:
+    """A comma, maybe a closing quote mark, spaces, then the first word of a verb form.
+
+    Every match of `_pattern` and `_reported_pattern` has one: `,”  verb` or `”,  verb`
+    (`,` then `\\s*`) or `,  verb`. Its literal first character lets the regex engine skip
+    to the commas, and the verbs grouped by first letter are tried quickly there."""
+    words = {form.split()[0] for form in speech_lexicon().inverted}
+    return re.compile(r",[”»\"]?\s*(?P<verb>%s)" % alternation_trie(frozenset(words)))
+
+
+def _scan(doc: Document) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """`list(_pattern().finditer(text))` and `list(_reported_pattern().finditer(text))`,
+    found from the sites of `_site_pattern` instead of scanning the whole text for commas
+    and quote marks with the full patterns.
+
+    At each site (a comma with a verb after it) a match of `_pattern` ending in that verb
+    starts in the run of comma, quote and space characters right before the verb, and a
+    match of `_reported_pattern` at the comma right before the spaces. These runs hold no
+    letter, so the runs of different sites, and the matches, are disjoint and in text order:
+    trying the candidate starts of each site, leftmost first, gives what `finditer` gives.
+    """
+    quoted: list[re.Match[str]] = []
+    reported: list[re.Match[str]] = []
+    text = doc.text
+    pattern = _pattern()
+    reported_pattern = _reported_pattern()
+    for site in _site_pattern().finditer(text):
+        v = site.start("verb")
+        k = v
+        while k > 0 and ((c := text[k - 1]) in _CLUSTER or c.isspace()):
+            k -= 1
+        for p in range(k, v):
+            if text[p] in _OPENERS:
+                m = pattern.match(text, p)
+                if m is not None:
+                    quoted.append(m)
+                    break
+        # `,\s+verb`: the comma before the spaces right before the verb
+        j = v
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j < v and j > 0 and text[j - 1] == ",":
+            m = reported_pattern.match(text, j - 1)
+            if m is not None:
+                reported.append(m)
+    return quoted, reported
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _has_past_attribution(text: str) -> bool:
+    """`_PAST_ATTRIBUTION.search(text)`, answered first from a "said" between word
+    boundaries (the pattern's second branch), which most stories have."""
+    i = text.find("said")
+    n = len(text)
+    while i != -1:
+        if (i == 0 or not _is_word_char(text[i - 1])) and (i + 4 == n or not _is_word_char(text[i + 4])):
+            return True
+        i = text.find("said", i + 1)
+    return _PAST_ATTRIBUTION.search(text) is not None
 
 
 class InvertedPresentAttributionRule(Rule):
@@ -80,14 +151,17 @@ class InvertedPresentAttributionRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         lex = speech_lexicon()
         text = doc.text
+        quoted_matches, reported_matches = _scan(doc)
+        if not quoted_matches and not reported_matches:
+            return
         wire_style: bool | None = None
-        matches = [(m, 0.0) for m in _pattern().finditer(text)]  # after a quotation
+        matches = [(m, 0.0) for m in quoted_matches]  # after a quotation
         # a reported clause without quotation marks is a little less certain
         quoted = {m.start("verb") for m, _ in matches}
         # (the character before the comma is checked here: a lookbehind would slow the scan)
         matches += [
             (m, -0.1)
-            for m in _reported_pattern().finditer(text)
+            for m in reported_matches
             if m.start("verb") not in quoted
             and m.start() > 0
             and text[m.start() - 1] in _CLAUSE_END
@@ -95,12 +169,12 @@ class InvertedPresentAttributionRule(Rule):
         ]
         matches.sort(key=lambda x: x[0].start())
         for m, adjust in matches:
-            form = re.sub(r"\s+", " ", m.group("verb"))
-            verb = lex.inverted[form]
+            form = m.group("verb")
+            verb = lex.inverted.get(form) or lex.inverted[re.sub(r"\s+", " ", form)]
             conf = verb.weight + adjust
             if conf < 0.8:
                 if wire_style is None:
-                    wire_style = bool(_PAST_ATTRIBUTION.search(text))
+                    wire_style = _has_past_attribution(text)
                 if wire_style:
                     conf += WIRE_STYLE_BOOST
             if conf < MIN_CONFIDENCE:

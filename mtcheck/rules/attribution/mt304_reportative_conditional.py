@@ -10,7 +10,11 @@ from importlib import resources
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
-from mtcheck.rules.attribution.speech_verbs import SentenceIndex, match_case
+from mtcheck.rules.attribution.speech_verbs import (
+    SentenceIndex,
+    grouped_alternation,
+    match_case,
+)
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 MIN_CONFIDENCE = 0.4
@@ -23,42 +27,53 @@ _WOULD = re.compile(
     r"(?:(?P<prog>be\s+(?P<ing>[a-z]+ing))\b|(?P<perf>have\s+(?:(?P<been>been)\s+)?(?:[a-z]+ly\s+)?(?P<pp>[a-z]+))\b|"
     r"(?P<pass>be\s+(?P<ppp>[a-z]+(?:ed|en|wn|ght|lt|nt)))\b|(?P<bare>[a-z]+)\b)"
 )
-# Anything in the sentence that makes "would" a real conditional or a modal use.
-_CONDITIONAL = re.compile(
-    r"\b(?:if|unless|otherwise|in case|in the event|provided|providing|as long as|whether|"
-    r"were (?:it|they|he|she|we|you|to)|had (?:it|they|he|she|we|you|I|not)|without|but for|"
-    r"rather than|instead of|so that|suppose|supposing|imagine|ideally|"
-    r"hypothetically|could|might|should|wish|hope|hoped|expects?|expected)\b|\?",
-    re.IGNORECASE,
+_CONDITIONAL_MARKERS = (
+    "if", "unless", "otherwise", "in case", "in the event", "provided", "providing", "as long as",
+    "whether", "were (?:it|they|he|she|we|you|to)", "had (?:it|they|he|she|we|you|I|not)",
+    "without", "but for", "rather than", "instead of", "so that", "suppose", "supposing",
+    "imagine", "ideally", "hypothetically", "could", "might", "should", "wish", "hope", "hoped",
+    "expects?", "expected",
 )
+
+
+# Anything in the sentence that makes "would" a real conditional or a modal use:
+# r"\b(?:if|unless|...|expected)\b|\?", case-insensitive, with the markers grouped.
+_CONDITIONAL = re.compile(r"\b%s%s\b|\?" % grouped_alternation(_CONDITIONAL_MARKERS), re.IGNORECASE)
 _MODAL_USE = re.compile(
     r"\bwould\s+(?:not|never|n't|rather|prefer|like|love|hate|welcome|want|need|be\s+able|"
     r"be\s+willing|be\s+happy|be\s+glad|be\s+ready|be\s+wise|have\s+to|have\s+liked|have\s+preferred|"
     r"have\s+been\s+able|mean|make\s+sense|seem|appear|argue|say|suggest|add|note|guess|imagine)\b"
 )
 # A past-tense frame before "would": future-in-the-past ("he said the route would begin").
-_PAST_FRAME = re.compile(
-    r"(?<!has )(?<!have )(?<!had )\b(?:said|told|announced|warned|stated|added|explained|insisted|"
-    r"noted|predicted|promised|pledged|vowed|agreed|decided|expected|hoped|planned|thought|"
-    r"believed|knew|feared|suggested|indicated|confirmed|claimed|argued|estimated|wrote|reported|"
-    r"signaled|signalled|asked|ruled|was|were|did|became|seemed|appeared|assumed|calculated|"
-    r"projected|forecast|forecasted|guaranteed|assured|understood|realized|realised|learned)\b"
+_PAST_FRAME_WORDS = (
+    "said", "told", "announced", "warned", "stated", "added", "explained", "insisted", "noted",
+    "predicted", "promised", "pledged", "vowed", "agreed", "decided", "expected", "hoped",
+    "planned", "thought", "believed", "knew", "feared", "suggested", "indicated", "confirmed",
+    "claimed", "argued", "estimated", "wrote", "reported", "signaled", "signalled", "asked",
+    "ruled", "was", "were", "did", "became", "seemed", "appeared", "assumed", "calculated",
+    "projected", "forecast", "forecasted", "guaranteed", "assured", "understood", "realized",
+    "realised", "learned",
 )
+# r"(?<!has )(?<!have )(?<!had )\b(?:said|told|...)\b" with the word boundary and the
+# look-ahead for the first letters before the look-behinds
+_PAST_FRAME = re.compile(r"\b%s(?<!has )(?<!have )(?<!had )%s\b" % grouped_alternation(_PAST_FRAME_WORDS))
 # A present-tense or hearsay frame: the sentence reports an alleged current fact.
-_PRESENT_FRAME = re.compile(
-    r"\b(?:maintains?|claims?|says|believes?|suspects?|indicates?|points out|assures?|affirms?|"
-    r"alleges?|insists?|stresses?|considers?|denounces?|according to|reportedly|allegedly|"
-    r"apparently|presumably|supposedly|sources?|según|selon|secondo|segundo|laut|"
-    r"(?:has|have)\s+(?:confirmed|indicated|assured|"
-    r"pointed out|warned|reported|revealed|stated|explained|denounced|claimed|affirmed|"
-    r"maintained|alleged|said|counted|specified|detailed|added))\b",
-    re.IGNORECASE,
+_PRESENT_FRAME_WORDS = (
+    "maintains?", "claims?", "says", "believes?", "suspects?", "indicates?", "points out",
+    "assures?", "affirms?", "alleges?", "insists?", "stresses?", "considers?", "denounces?",
+    "according to", "reportedly", "allegedly", "apparently", "presumably", "supposedly",
+    "sources?", "según", "selon", "secondo", "segundo", "laut",
+    r"ha(?:s|ve)\s+(?:confirmed|indicated|assured|pointed out|warned|reported|revealed|stated|"
+    r"explained|denounced|claimed|affirmed|maintained|alleged|said|counted|specified|detailed|added)",
 )
+_PRESENT_FRAME = re.compile(r"\b%s%s\b" % grouped_alternation(_PRESENT_FRAME_WORDS), re.IGNORECASE)
 # includes the source languages' own "according to", left untranslated (MT402 flags those)
-_HEARSAY = re.compile(
-    r"\b(?:according to|reportedly|allegedly|sources?|según|selon|secondo|segundo|laut)\b",
-    re.IGNORECASE,
+_HEARSAY_WORDS = ("according to", "reportedly", "allegedly", "sources?", "según", "selon", "secondo", "segundo", "laut")
+_HEARSAY = re.compile(r"\b%s%s\b" % grouped_alternation(_HEARSAY_WORDS), re.IGNORECASE)
+_PARTICIPLE_END = re.compile(
+    r"(?:ed|en|wn|ght|lt|nt|ne|ung|ot|ad|id|ade|ept|eld|ft|ld|uck|un|it|et|ut|ost|ood)$"
 )
+_THAT_CLAUSE = re.compile(r"\bthat\s+[\w’'\s-]{1,40}$")
 _PLURAL_PRONOUNS = frozenset("they we you these those both many several some others".split())
 _SINGULAR_PRONOUNS = frozenset("it he she this that one".split())
 
@@ -101,8 +116,25 @@ def _third_person(base: str) -> str:
     return base + "s"
 
 
+def _possible(m: re.Match[str]) -> bool:
+    """The word tests of `_score`'s constructions, before any regex over the sentence:
+    a participle after "would have", a verb after bare "would" that is not prospective."""
+    if m.group("prog"):
+        return True
+    if m.group("perf"):
+        pp = m.group("pp")
+        return pp not in ("to", "liked", "preferred", "wanted", "loved") and _PARTICIPLE_END.search(pp) is not None
+    if m.group("pass"):
+        return True
+    base = m.group("bare")
+    return base not in ("be", "have") and base not in _verbs().prospective
+
+
+_WORD_RUN = re.compile(r"[\w’'-]+")
+
+
 def _is_plural(before: str) -> bool:
-    words = re.findall(r"[\w’'-]+", before)
+    words = _WORD_RUN.findall(before)
     if not words:
         return False
     w = words[-1]
@@ -146,26 +178,44 @@ class ReportativeConditionalRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
+        if "would" not in text:
+            return  # the scan below needs the literal
         index: SentenceIndex | None = None
+        # whether a sentence (by start offset) has a conditional or modal marker
+        conditional: dict[int, bool] = {}
         found: list[tuple[int, int, float, tuple[str, ...], str]] = []
         for m in _WOULD.finditer(text):
-            if m.start() > 0 and text[m.start() - 1].isalnum():
+            start = m.start()
+            if start > 0 and text[start - 1].isalnum():
                 continue
-            if _MODAL_USE.match(text, m.start()):
+            # (the word tests of `_score` first: all of these are filters on the candidate)
+            if not _possible(m) or _MODAL_USE.match(text, start):
                 continue
             index = index or SentenceIndex(doc)
-            sent = index.at(m.start())
-            if sent is None or _CONDITIONAL.search(sent.text):
+            sent = index.at(start)
+            if sent is None:
                 continue
+            # `_score` and the conditional test are both filters on the same candidate:
+            # the cheaper `_score` runs first, the sentence-wide regex only for survivors
             scored = self._score(doc, sent, m)
             if scored is None:
                 continue
+            cond = conditional.get(sent.start)
+            if cond is None:
+                cond = conditional[sent.start] = _CONDITIONAL.search(sent.text) is not None
+            if cond:
+                continue
             conf, suggestions, kind = scored
-            if doc.in_quote(m.start()):
+            if doc.in_quote(start):
                 conf *= IN_QUOTE_FACTOR
-            found.append((m.start(), m.end(), conf, suggestions, kind))
+            found.append((start, m.end(), conf, suggestions, kind))
+        if not found:
+            return
+        # the document boost needs another candidate at 0.45 or more
+        strong = [f[2] >= 0.45 for f in found]
+        n_strong = sum(strong)
         for k, (start, end, conf, suggestions, kind) in enumerate(found):
-            if conf < 0.6 and any(f[2] >= 0.45 for j, f in enumerate(found) if j != k):
+            if conf < 0.6 and n_strong - strong[k] > 0:
                 conf += DOCUMENT_BOOST
             if conf < MIN_CONFIDENCE:
                 continue
@@ -184,29 +234,36 @@ class ReportativeConditionalRule(Rule):
     def _score(
         self, doc: Document, sent: Segment, m: re.Match[str]
     ) -> tuple[float, tuple[str, ...], str] | None:
+        """`None` where the candidate is not a hearsay conditional; `m` has passed `_possible`
+        (every `return None` is an independent filter, the word tests of `_possible` first)."""
+        prog, perf, pass_, base = m.group("prog", "perf", "pass", "bare")
         text = doc.text
-        before = text[sent.start : m.start()]
+        mstart = m.start()
+        before = text[sent.start : mstart]
         if _PAST_FRAME.search(before):
             return None  # future in the past, or a narrative past around it
-        present = bool(_PRESENT_FRAME.search(before))
-        hearsay = present or bool(_HEARSAY.search(text[m.end() : sent.end]))
+        present = _PRESENT_FRAME.search(before) is not None
+        if not (prog or perf or pass_):
+            if not present:
+                return None
+            # only a complement clause right under the present frame ("maintains that X would")
+            if not _THAT_CLAUSE.search(before):
+                return None
+        hearsay = present or _HEARSAY.search(text, m.end(), sent.end) is not None
+        if pass_ and not hearsay:
+            return None  # "the missiles would be destined for": too often prospective
         adv = (m.group("adv") or "").strip()
         adv_ = f"{adv} " if adv else ""
         plural = _is_plural(before)
-        span = text[m.start() : m.end()]
-        if m.group("prog"):
+        span = text[mstart : m.end()]
+        if prog:
             be = "are" if plural else "is"
             conf = 0.85 if hearsay else 0.55
             ing = m.group("ing")
             sugg = (f"{be} {adv_}{ing}", f"{be} reportedly {ing}")
             kind = "'would be' + -ing for an ongoing action"
-        elif m.group("perf"):
+        elif perf:
             pp = m.group("pp")
-            v = _verbs()
-            if pp in ("to", "liked", "preferred", "wanted", "loved") or not re.search(
-                r"(?:ed|en|wn|ght|lt|nt|ne|ung|ot|ad|id|ade|ept|eld|ft|ld|uck|un|it|et|ut|ost|ood)$", pp
-            ):
-                return None
             # without a hearsay frame a counterfactual reading is possible ("he would have
             # turned 80"): below warning unless the story has another candidate
             conf = 0.8 if hearsay else 0.45
@@ -214,23 +271,15 @@ class ReportativeConditionalRule(Rule):
                 was = "were" if plural else "was"
                 sugg = (f"{adv_}{was} {pp}", f"{was} reportedly {pp}")
             else:
-                past = v.past_of_pp.get(pp, pp)
+                past = _verbs().past_of_pp.get(pp, pp)
                 sugg = (f"{adv_}{past}", f"reportedly {past}")
             kind = "'would have' + participle for a past event"
-        elif m.group("pass"):
-            if not hearsay:
-                return None  # "the missiles would be destined for": too often prospective
+        elif pass_:
             be = "are" if plural else "is"
             conf = 0.6
             sugg = (f"{be} {adv_}{m.group('ppp')}", f"{be} reportedly {m.group('ppp')}")
             kind = "a passive stated as hearsay"
         else:
-            base = m.group("bare")
-            if base in ("be", "have") or base in _verbs().prospective or not present:
-                return None
-            # only a complement clause right under the present frame ("maintains that X would")
-            if not re.search(r"\bthat\s+[\w’'\s-]{1,40}$", before):
-                return None
             conf = 0.6
             pres = base if plural else _third_person(base)
             sugg = (f"{adv_}{pres}", f"reportedly {pres}" if not plural else f"{pres}, reportedly,")

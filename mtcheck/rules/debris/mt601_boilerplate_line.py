@@ -46,10 +46,12 @@ class BoilerplateLineRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         pattern = _compiled(options.debris_patterns)
-        for line in doc.lines:
-            stripped = line.text.strip()
+        stripped_all = doc.stripped_lines
+        lines = doc.lines
+        for i, stripped in enumerate(stripped_all):
             if not stripped or len(stripped) > MAX_LINE_LENGTH:
                 continue
+            line = lines[i]
             candidate = stripped.rstrip(":").strip()
             if pattern.fullmatch(candidate):
                 lead = len(line.text) - len(line.text.lstrip())

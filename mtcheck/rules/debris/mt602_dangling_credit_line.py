@@ -12,9 +12,22 @@ from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.debris.mt601_boilerplate_line import read_pattern_file
 
 # A credit that ends on one of these has lost whatever came after it.
+_DANGLING_WORDS = ("via", "by", "from", "of", "and", "for", "with", "the", "courtesy", "de", "por", "par", "di", "von")
 _DANGLING_END_RE = re.compile(
-    r"(?:\b(?:via|by|from|of|and|for|with|the|courtesy|de|por|par|di|von)|[–—/:-])\s*$",
+    r"(?:\b(?:%s)|[–—/:-])\s*$" % "|".join(_DANGLING_WORDS),
     re.IGNORECASE,
+)
+# The longest alternative of `_DANGLING_END_RE`; case-insensitive matching compares
+# character by character, so a match is as long as its alternative.
+_LONGEST_DANGLING = max(map(len, _DANGLING_WORDS))
+# The characters a match can end in: the dashes and the last letters of the words in either
+# case, plus "İ" and "ı", which case-insensitive matching takes for "i" (found by testing
+# every code point against those letters).
+_DANGLING_LAST = frozenset(
+    "–—/:-"
+    + "".join({w[-1] for w in _DANGLING_WORDS})
+    + "".join({w[-1] for w in _DANGLING_WORDS}).upper()
+    + "İı"
 )
 # Agency/photographer separators typical of credits: "Agency/Contact/Name", " – Pool".
 _CREDIT_SHAPE_RE = re.compile(r"\w/\w|\s[–—-]\s")
@@ -47,11 +60,20 @@ class DanglingCreditLineRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         markers = _markers()
-        for line in doc.lines:
-            stripped = line.text.strip()
-            if not stripped or len(stripped) > MAX_CREDIT_LENGTH:
+        stripped_all = doc.stripped_lines
+        lines = doc.lines
+        for i, stripped in enumerate(stripped_all):
+            # A match of `_DANGLING_END_RE` ends the line (`stripped` has no trailing space
+            # for `\s*$`): the line ends in a character a match can end in. A match is also
+            # at most `_LONGEST_DANGLING` characters long: searching from there finds the
+            # same (`\b` still sees the character before `pos`).
+            if not stripped or stripped[-1] not in _DANGLING_LAST:
                 continue
-            if not _DANGLING_END_RE.search(stripped):
+            n = len(stripped)
+            if n > MAX_CREDIT_LENGTH:
+                continue
+            line = lines[i]
+            if not _DANGLING_END_RE.search(stripped, max(0, n - _LONGEST_DANGLING)):
                 continue
             # A credit names an agency or photographer and has the credit's separators; a
             # sentence that merely ends on "by" or "of" has neither.

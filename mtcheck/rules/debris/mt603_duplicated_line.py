@@ -34,8 +34,26 @@ class DuplicatedLineRule(Rule):
     quote_aware = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        lines = [(ln, stripped) for ln in doc.lines if (stripped := ln.text.strip())]
-        for i, (first, key) in enumerate(lines):
+        stripped_all = doc.stripped_lines
+        texts = [t for t in stripped_all if t]  # the non-blank lines, stripped
+        # A repeat starts with the whole earlier line, which has at least MIN_LENGTH
+        # characters: both lines then share their first MIN_LENGTH characters (the head).
+        # Only a line with the same head as one of the next WINDOW lines can be repeated:
+        # marking, at each line, the last earlier line with its head if that one is near
+        # enough finds them all.
+        near: list[int] = []
+        last: dict[str, int] = {}
+        for j, text in enumerate(texts):
+            head = text[:MIN_LENGTH]
+            i = last.get(head)
+            if i is not None and j - i <= WINDOW:
+                near.append(i)
+            last[head] = j
+        if not near:
+            return
+        lines = list(zip([ln for ln, t in zip(doc.lines, stripped_all, strict=True) if t], texts, strict=True))
+        for i in sorted(near):
+            first, key = lines[i]
             if len(key) < MIN_LENGTH or not any(ch.isalpha() for ch in key):
                 continue
             for later, text in lines[i + 1 : i + 1 + WINDOW]:

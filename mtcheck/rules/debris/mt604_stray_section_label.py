@@ -67,7 +67,7 @@ def _country_names() -> frozenset[str]:
 def _is_country_tag(line: str) -> bool:
     """A lone country name ("Iran", "UKRAINE"), the tag or kicker of the page."""
     candidate = line.strip()
-    words = candidate.split()
+    words = candidate.split(None, 3)  # a fourth item means more than three words
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     return candidate.casefold() in _country_names()
@@ -116,7 +116,8 @@ class StraySectionLabelRule(Rule):
     quote_aware = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        if doc.text.count(" ") < MIN_WORDS:
+        # (counting the spaces of the first kilobyte usually settles it)
+        if doc.text.count(" ", 0, 1024) < MIN_WORDS and doc.text.count(" ") < MIN_WORDS:
             return
         top = _non_blank(doc.lines, TOP_WINDOW)
         bottom = _non_blank(reversed(doc.lines), BOTTOM_WINDOW)
