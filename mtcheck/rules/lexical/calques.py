@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from mtcheck.rules.base import SOURCE_LANGUAGES
+from mtcheck.rules.lexical.literals import Literals, analyse_all, finditer_at, satisfied
 
 LANGUAGE_NAMES = {
     "es": "Spanish",
@@ -24,23 +25,50 @@ class LazyPatterns:
     """Regular expressions compiled on first use. Most calques never occur in a given text,
     and compiling every context pattern up front cost ~80 ms of each run's start-up."""
 
-    __slots__ = ("_sources", "_compiled")
+    __slots__ = ("_sources", "_compiled", "_literals", "_analysed")
+
+    FLAGS = re.IGNORECASE | re.MULTILINE
 
     def __init__(self) -> None:
         self._sources: list[str] = []
         self._compiled: list[re.Pattern[str]] | None = None
+        self._literals: list[Literals] | None = None  # set by CalqueLexicon.literals
+        self._analysed: list[tuple[re.Pattern[str], Literals]] | None = None
 
     def extend(self, sources: list[str]) -> None:
         self._sources.extend(sources)
         self._compiled = None
+        self._literals = self._analysed = None
+
+    @property
+    def sources(self) -> list[str]:
+        return self._sources
 
     def __bool__(self) -> bool:
         return bool(self._sources)
 
     def __iter__(self) -> Iterator[re.Pattern[str]]:
         if self._compiled is None:
-            self._compiled = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in self._sources]
+            self._compiled = [re.compile(p, self.FLAGS) for p in self._sources]
         return iter(self._compiled)
+
+    def finditers(self, text: str, lowered: str | None) -> Iterator[Iterable[re.Match[str]]]:
+        """For each pattern, its matches in `text` (`pattern.finditer(text)`). With `lowered`
+        (text.lower() with the same offsets, no CASE_TRAPS character), a pattern whose
+        literal text `lowered` lacks is skipped (it cannot match), and one whose matches start
+        with known literals is tried only where they occur (see mtcheck.rules.lexical.literals)."""
+        if lowered is None or self._literals is None:
+            for pattern in self:
+                yield pattern.finditer(text)
+            return
+        if self._analysed is None:
+            self._analysed = list(zip(self, self._literals, strict=True))
+        for pattern, literals in self._analysed:
+            if satisfied(literals.requirement, lowered):
+                if literals.prefixes is None:
+                    yield pattern.finditer(text)
+                else:
+                    yield finditer_at(pattern, text, lowered, 0, len(text), literals.prefixes)
 
 
 @dataclass
@@ -78,6 +106,17 @@ class CalqueLexicon:
     sources: tuple[str, ...]  # sources[i] is the regular expression that finds calques[i]
     by_trigger: dict[str, tuple[int, ...]]  # lowercase word -> indexes of calques it may start
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    _literals: list[Literals] = field(default_factory=list)
+    _enabled: dict[frozenset[str], frozenset[int]] = field(default_factory=dict)
+
+    def enabled(self, languages: frozenset[str]) -> frozenset[int]:
+        """The indexes of the calques listed for at least one of `languages`."""
+        found = self._enabled.get(languages)
+        if found is None:
+            found = self._enabled[languages] = frozenset(
+                i for i, c in enumerate(self.calques) if c.sources.keys() & languages
+            )
+        return found
 
     def pattern(self, i: int) -> re.Pattern[str]:
         """The pattern for calques[i], compiled when a trigger word first occurs."""
@@ -86,15 +125,25 @@ class CalqueLexicon:
             compiled = self._compiled[i] = re.compile(self.sources[i], re.IGNORECASE)
         return compiled
 
-    def occurrences(self, words: list[tuple[str, int]]) -> dict[int, list[int]]:
-        """For each calque whose trigger occurs among `words` (lowercase word, offset), the
-        offsets of its triggers, in file order."""
-        found: dict[int, list[int]] = {}
-        by_trigger = self.by_trigger
-        for w, offset in words:
-            for i in by_trigger.get(w, ()):
-                found.setdefault(i, []).append(offset)
-        return dict(sorted(found.items()))
+    @cached_property
+    def triggers(self) -> frozenset[str]:
+        """All trigger words (by_trigger's keys)."""
+        return frozenset(self.by_trigger)
+
+    def literals(self, i: int) -> Literals:
+        """The literal text the pattern for calques[i] needs (mtcheck.rules.lexical.literals).
+        The first call reads it for every pattern of the lexicon, context patterns included
+        (LazyPatterns.finditers), from the user cache or by parsing them."""
+        if not self._literals:
+            groups = [g for c in self.calques for g in (c.error, c.clear, c.topic, c.off_topic)]
+            found = analyse_all(
+                [(src, re.IGNORECASE) for src in self.sources]
+                + [(src, LazyPatterns.FLAGS) for g in groups for src in g.sources]
+            )
+            for g in groups:
+                g._literals = [found[src, LazyPatterns.FLAGS] for src in g.sources]
+            self._literals.extend(found[src, re.IGNORECASE] for src in self.sources)
+        return self._literals[i]
 
 
 # How far around a trigger word a calque pattern may reach (its context words).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from mtcheck.document import Document, Segment
@@ -11,28 +11,111 @@ from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import SentenceIndex, match_case
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.lexical.calques import WINDOW_AFTER, WINDOW_BEFORE, Calque, calque_lexicon
+from mtcheck.rules.lexical.literals import Literals, has_case_trap, satisfied
 
 STRONG = 0.6
 DOCUMENT_BOOST = 0.15
 
 
-def _matches_near(pattern: re.Pattern[str], text: str, offsets: list[int]) -> Iterator[re.Match[str]]:
-    """Matches of `pattern` in windows around the trigger offsets (not the whole text)."""
+def _windows(offsets: list[int], n: int) -> list[tuple[int, int]]:
+    """The windows around the trigger offsets (a text of length `n`) in which a pattern is
+    searched, in order, each starting where the one before ended."""
+    windows = []
     done = -1
     for offset in offsets:
         lo = max(offset - WINDOW_BEFORE, done)
-        hi = min(len(text), offset + WINDOW_AFTER)
-        yield from pattern.finditer(text, lo, hi)
-        done = hi
+        done = min(n, offset + WINDOW_AFTER)
+        windows.append((lo, done))
+    return windows
 
 
-def _overlaps(patterns: list[re.Pattern[str]], sent: Segment, start: int, end: int) -> bool:
+def _matches_near(
+    pattern: re.Pattern[str],
+    text: str,
+    offsets: list[int],
+    lowered: str | None = None,
+    literals: Literals | None = None,
+) -> list[re.Match[str]]:
+    """Matches of `pattern` in windows around the trigger offsets (not the whole text):
+    `pattern.finditer(text, lo, hi)` for each window in turn.
+
+    With `lowered` (text.lower() with the same offsets, no CASE_TRAPS character) and the
+    pattern's `literals` (mtcheck.rules.lexical.literals): a pattern whose matches start
+    with known literals is tried only where they occur (`literals.finditer_at`, here with
+    the literals looked for once over neighbouring windows); otherwise a window is searched
+    only when it holds the literal text the pattern needs (a match lies inside its window,
+    endpos cuts the text there; its lookbehinds reach at most `literals.behind` before it)."""
+    found: list[re.Match[str]] = []
+    windows = _windows(offsets, len(text))
+    prefixes = None if lowered is None or literals is None else literals.prefixes
+    if prefixes is None:
+        for lo, hi in windows:
+            if lowered is None or literals is None or satisfied(
+                literals.requirement, lowered[max(0, lo - literals.behind) : hi]
+            ):
+                found.extend(pattern.finditer(text, lo, hi))
+        return found
+    # Where the prefixes occur: one search over the windows together when they lie close,
+    # else one per window (a search costs about as much as 200 characters scanned).
+    spans = [[max(lo, 0), hi] for lo, hi in windows if hi > lo]
+    if not spans:
+        return found
+    if spans[-1][1] - spans[0][0] <= sum(hi - lo for lo, hi in spans) + 400:
+        spans = [[spans[0][0], spans[-1][1]]]
+    starts: list[int] = []
+    for prefix in prefixes:
+        for lo, hi in spans:
+            k = lowered.find(prefix, lo, hi)  # type: ignore[union-attr]
+            while k != -1:
+                starts.append(k)
+                k = lowered.find(prefix, k + 1, hi)  # type: ignore[union-attr]
+    if not starts:
+        return found
+    starts.sort()  # distinct offsets: no prefix starts another
+    match = pattern.match
+    j = 0
+    for lo, hi in windows:  # finditer_at, window by window: they follow one another
+        pos = max(lo, 0)
+        while j < len(starts) and starts[j] < pos:
+            j += 1
+        while j < len(starts) and starts[j] < hi:
+            k = starts[j]
+            j += 1
+            if k >= pos and (m := match(text, k, hi)) is not None:
+                found.append(m)
+                pos = m.end()
+    return found
+
+
+def _word_offsets(lowered: str, word: str, cache: dict[str, list[int]]) -> list[int]:
+    """The offsets of `word` in `lowered` not inside a longer run of letters (stored in
+    `cache`)."""
+    found = cache[word] = []
+    n = len(word)
+    end = len(lowered)
+    i = lowered.find(word)
+    while i != -1:
+        j = i + n
+        if (i == 0 or not lowered[i - 1].isalpha()) and (j == end or not lowered[j].isalpha()):
+            found.append(i)
+        i = lowered.find(word, j)
+    return found
+
+
+def _overlaps(found: Iterable[Iterable[re.Match[str]]], sent: Segment, start: int, end: int) -> bool:
+    """Whether a match of one of the patterns (`found`: their matches in the sentence,
+    LazyPatterns.finditers) overlaps text[start:end]."""
     rel_start, rel_end = start - sent.start, end - sent.start
-    for p in patterns:
-        for m in p.finditer(sent.text):
+    for matches in found:
+        for m in matches:
             if m.start() < rel_end and m.end() > rel_start:
                 return True
     return False
+
+
+def _found(found: Iterable[Iterable[re.Match[str]]]) -> bool:
+    """Whether one of the patterns matches (`p.search(text)` for any p)."""
+    return any(next(iter(matches), None) is not None for matches in found)
 
 
 class FalseFriendRule(Rule):
@@ -66,28 +149,38 @@ class FalseFriendRule(Rule):
         lex = calque_lexicon()
         langs = options.source_languages
         text = doc.text
-        lowered = text.lower()
-        # which trigger words occur at all (C-level split and set work), then their offsets
-        present = doc.lowered_token_set & lex.by_trigger.keys()
-        words: list[tuple[str, int]] = []
-        for w in present:
-            i = lowered.find(w)
-            while i != -1:
-                j = i + len(w)
-                if (i == 0 or not lowered[i - 1].isalpha()) and (j == len(lowered) or not lowered[j].isalpha()):
-                    words.append((w, i))
-                i = lowered.find(w, j)
-        words.sort(key=lambda x: x[1])
-        if not words:
+        # which trigger words occur at all (C-level split and set work), and the calques of
+        # the enabled languages they trigger, in file order
+        present = doc.lowered_token_set & lex.triggers
+        if not present:
             return
+        candidates = sorted({i for w in present for i in lex.by_trigger[w]} & lex.enabled(langs))
+        if not candidates:
+            return
+        # The patterns run faster where their literal text can be looked for in the lowercased
+        # text: not with a CASE_TRAPS character in the text. "İ" is one, and the one letter
+        # whose lowercase is two characters: without it, doc.lowered_text is text.lower().
+        trap = has_case_trap(text)
+        lowered = text.lower() if trap and "\u0130" in text else doc.lowered_text
+        literal_test = None if trap else lowered
+        positions: dict[str, list[int]] = {}  # trigger word -> its offsets
         index: SentenceIndex | None = None
         hits: list[Hit] = []
         seen: set[tuple[int, int]] = set()
-        for i, offsets in lex.occurrences(words).items():
+        for i in candidates:
             calque = lex.calques[i]
-            if not (calque.sources.keys() & langs):
-                continue
-            for m in _matches_near(lex.pattern(i), text, offsets):
+            # the offsets of its trigger words (whole words), in text order
+            found = calque.triggers & present
+            if len(found) == 1:
+                [w] = found
+                offsets = positions[w] if w in positions else _word_offsets(lowered, w, positions)
+            else:
+                offsets = sorted(
+                    offset
+                    for w in found
+                    for offset in (positions[w] if w in positions else _word_offsets(lowered, w, positions))
+                )
+            for m in _matches_near(lex.pattern(i), text, offsets, literal_test, lex.literals(i)):
                 if (m.start(), m.end()) in seen:
                     continue
                 seen.add((m.start(), m.end()))
@@ -98,7 +191,7 @@ class FalseFriendRule(Rule):
                 sent = index.at(m.start())
                 if sent is None:
                     continue
-                conf = self._confidence(calque, sent, m.start(), m.end())
+                conf = self._confidence(calque, sent, m.start(), m.end(), literal_test is not None)
                 if conf <= 0:
                     continue
                 suggestion = calque.forms.get(re.sub(r"\s+", " ", span.lower()))
@@ -126,13 +219,21 @@ class FalseFriendRule(Rule):
             yield hit
 
     @staticmethod
-    def _confidence(calque: Calque, sent: Segment, start: int, end: int) -> float:
-        if calque.clear and _overlaps(calque.clear, sent, start, end):
+    def _confidence(calque: Calque, sent: Segment, start: int, end: int, fast: bool = False) -> float:
+        """`fast`: the context patterns may look for their literal text in the lowercased
+        sentence first (LazyPatterns.finditers)."""
+        text = sent.text
+        lowered = None
+        if fast and not has_case_trap(text):
+            lowered = text.lower()
+            if len(lowered) != len(text):  # pragma: no cover - "İ" is a CASE_TRAPS character
+                lowered = None
+        if calque.clear and _overlaps(calque.clear.finditers(text, lowered), sent, start, end):
             return 0.0
-        if any(p.search(sent.text) for p in calque.off_topic):
+        if calque.off_topic and _found(calque.off_topic.finditers(text, lowered)):
             return 0.0
-        if calque.error and _overlaps(calque.error, sent, start, end):
+        if calque.error and _overlaps(calque.error.finditers(text, lowered), sent, start, end):
             return calque.error_confidence
-        if any(p.search(sent.text) for p in calque.topic):
+        if calque.topic and _found(calque.topic.finditers(text, lowered)):
             return calque.topic_confidence
         return calque.confidence

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,7 +16,8 @@ from mtcheck.finding import Severity
 from mtcheck.lexicon.frequency import zipf
 from mtcheck.rules.base import SOURCE_LANGUAGES, Hit, Rule, RuleOptions
 from mtcheck.rules.lexical.calques import LANGUAGE_NAMES
-from mtcheck.rules.lexical.common_english import common_english
+from mtcheck.rules.lexical.common_english import common_english, foreign_ascii_candidates
+from mtcheck.rules.lexical.literals import has_case_trap
 
 # wordfreq thresholds for a word found by frequency alone: common in a source language and
 # far rarer in English. Loanwords such as café, fiancé, régime, protégé have English Zipf
@@ -50,10 +52,37 @@ _PREV_WORD = re.compile(r"(?<![\w'’-])([a-zà-öø-ÿœß][^\W\d_]*)\s+$")
 MAX_EXTENSION = 4
 _FIRST_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # as Document.words tokenises
 _NON_ASCII = re.compile(r"[^\x00-\x7f’“”–—…«»]")
+_PUNCTUATION_OK = "’“”–—…«»"  # the non-ASCII characters _NON_ASCII leaves out
+_ANY_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CHUNK = 256  # chunks tested with str.isascii, then their eighths
 _WORD_REST = re.compile(r"[^\W\d_]*")
 _WORDLIKE = re.compile(r"[\w'’-]").match
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
+# Document.words' tokeniser (`_WORD_SPLIT_RE` in mtcheck/document.py): the gates below test
+# whether a listed word occurs as one of the document's words.
+_DOC_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# The one character whose `str.lower` is longer than itself ("İ" -> "i̇"; checked by a test):
+# with it `text.lower()` shifts offsets and MT402 lowercases character by character instead.
+_LONG_LOWER = "\u0130"
+
+
+def _non_ascii_offsets(text: str) -> Iterator[int]:
+    """The offsets of `_NON_ASCII.finditer(text)`, faster: sre tests a character class at
+    every offset (~50 µs an article), while the allowed punctuation is replaced in C
+    (same length), ASCII-only chunks are skipped by `str.isascii` and the class runs on the
+    rest only."""
+    for ch in _PUNCTUATION_OK:
+        text = text.replace(ch, " ")
+    if text.isascii():
+        return
+    step = _CHUNK // 8
+    for lo in range(0, len(text), _CHUNK):
+        if not text[lo : lo + _CHUNK].isascii():
+            for sub in range(lo, lo + _CHUNK, step):
+                if not text[sub : sub + step].isascii():
+                    for m in _ANY_NON_ASCII.finditer(text, sub, sub + step):
+                        yield m.start()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +95,19 @@ class _Entry:
 class _Lexicon:
     entries: dict[str, _Entry]  # casefolded phrase -> entry ("any" and "lower" kinds)
     by_first_word: dict[str, list[str]]  # first word -> the phrases it may start
+    first_words: frozenset[str]  # by_first_word's keys
     weak: dict[str, frozenset[str]]  # weak word -> its languages (they only extend runs)
     loanwords: re.Pattern[str]
+    # phrase -> its words after the first: a match has each of them as a document word
+    later_words: dict[str, frozenset[str]]
+    loan_list: tuple[str, ...]  # the loanwords, in file order
+    # a loanword's longest word -> (its index in loan_list, its words) for each loanword it
+    # belongs to (None: some loanword is not made of document words: no loanword gate)
+    loan_words: dict[str, list[tuple[int, frozenset[str]]]] | None
+    loan_keys: frozenset[str]  # loan_words' keys
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _subsets: dict[tuple[str, ...], re.Pattern[str]] = field(default_factory=dict)
+    _loan_subsets: dict[tuple[int, ...], re.Pattern[str]] = field(default_factory=dict)
 
     def phrases_starting(self, word: str) -> re.Pattern[str]:
         """One pattern for the listed phrases that start with `word`, compiled the first
@@ -79,6 +118,26 @@ class _Lexicon:
         if compiled is None:
             compiled = self._compiled[word] = re.compile(
                 rf"(?:{_phrase_regex(self.by_first_word[word])})(?![\w'’-])"
+            )
+        return compiled
+
+    def phrases_present(self, word: str, doc_words: frozenset[str]) -> re.Pattern[str] | None:
+        """`phrases_starting(word)` without the phrases that cannot occur in the document,
+        None when none can. A phrase's later words are preceded by whitespace and followed by
+        whitespace or a non-word character in a match, so each is one of the document's
+        words: a phrase with a later word missing from `doc_words` (the lowercased document
+        words) matches nowhere, and leaving it out of the alternation changes no match.
+        Only valid when the text has no `_LONG_LOWER` character."""
+        phrases = self.by_first_word[word]
+        present = tuple(p for p in phrases if self.later_words[p] <= doc_words)
+        if len(present) == len(phrases):
+            return self.phrases_starting(word)
+        if not present:
+            return None
+        compiled = self._subsets.get(present)
+        if compiled is None:
+            compiled = self._subsets[present] = re.compile(
+                rf"(?:{_phrase_regex(list(present))})(?![\w'’-])"
             )
         return compiled
 
@@ -114,10 +173,108 @@ def _lexicon() -> _Lexicon:
         if first:
             grouped.setdefault(first.group(), []).append(phrase)
     by_first_word = grouped
+    later_words = {p: frozenset(p.split(" ")[1:]) for p in entries}
+    if not all(_DOC_WORD.fullmatch(w) for words in later_words.values() for w in words):
+        later_words = {p: frozenset() for p in entries}  # a phrase not made of words: no gate
     loans: dict[str, Any] = tomllib.loads(pkg.joinpath("loanwords.toml").read_text("utf-8"))
     loanwords = [w for words in loans.values() for w in words]
-    loan_re = re.compile(rf"(?<![\w'’-])(?:{_phrase_regex(loanwords)})(?![\w'’-])", re.IGNORECASE)
-    return _Lexicon(entries, by_first_word, {k: frozenset(v) for k, v in weak.items()}, loan_re)
+    loan_re = _loan_regex(loanwords)
+    loan_words = _loan_words(loanwords)
+    return _Lexicon(
+        entries,
+        by_first_word,
+        frozenset(by_first_word),
+        {k: frozenset(v) for k, v in weak.items()},
+        loan_re,
+        later_words,
+        tuple(loanwords),
+        loan_words,
+        frozenset(loan_words or ()),
+    )
+
+
+def _loan_regex(loanwords: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{_phrase_regex(loanwords)})(?![\w'’-])", re.IGNORECASE)
+
+
+def _loan_words(loanwords: list[str]) -> dict[str, list[tuple[int, frozenset[str]]]] | None:
+    """Each loanword as its index and the set of lowercased document words that any match
+    of it consists of (see `_loan_pattern`), filed under its longest word. None when a
+    loanword has a part that is not one word (after leading apostrophes), or a letter whose
+    case-insensitive match `str.lower` does not reproduce."""
+    from re._casefix import _EXTRA_CASES  # letters with more than two case variants
+
+    # ("i" and "s" are among them: their odd variants are CASE_TRAPS, checked in the text)
+    odd = {chr(c) for c in _EXTRA_CASES if c > 0x7F} | set(_LONG_LOWER)
+    by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for i, loan in enumerate(loanwords):
+        parts = [part.lstrip("'’-") for part in loan.split(" ")]
+        if not all(_DOC_WORD.fullmatch(part) for part in parts) or odd & set(loan):
+            return None
+        words = frozenset(part.lower() for part in parts)
+        by_word.setdefault(max(parts, key=len).lower(), []).append((i, words))
+    return by_word
+
+
+def _loan_pattern(lex: _Lexicon, doc: Document, start: int, end: int) -> re.Pattern[str] | None:
+    """The loanword pattern without the loanwords that cannot match in text[start:end]
+    (searched with pos=start, endpos=end), which finds the same matches there; None when no
+    loanword can match. For a text without a CASE_TRAPS character.
+
+    A loanword match begins after a non-word character and each of its parts is followed by
+    whitespace or, at its end, by a character that is neither a word character nor an
+    apostrophe or hyphen. So each part is one of Document.words (after a leading apostrophe),
+    starting in [start, end), and lowercased it is the part lowercased: no CASE_TRAPS
+    character (literals.py: "ı" matches "i" case-insensitively), and where a word crosses
+    `end` (the endpos cut lets a match end inside a longer word) its part before the cut, as
+    the tokeniser reads text[:end], is added. A loanword left out of the alternation matches
+    at no offset of the window, so the others match as before."""
+    table = lex.loan_words
+    if table is None:
+        return lex.loanwords
+    starts = doc.word_starts
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end)
+    window = set(doc.lowered_words[first:last])
+    if last > first and doc.word_ends[last - 1] > end:  # a word crosses the cut
+        cut = _DOC_WORD.match(doc.text, starts[last - 1], end)
+        if cut is not None:
+            window.add(cut.group().lower())
+    possible = sorted(
+        i for word in window.intersection(lex.loan_keys) for i, words in table[word] if words <= window
+    )
+    if not possible:
+        return None
+    key = tuple(possible)
+    pattern = lex._loan_subsets.get(key)
+    if pattern is None:
+        pattern = lex._loan_subsets[key] = _loan_regex([lex.loan_list[i] for i in possible])
+    return pattern
+
+
+def _ascii_candidates() -> frozenset[str] | None:
+    """The words that pass `_ascii_tokens`' wordfreq and spelling tests for some source
+    language (None without wordfreq): the words of a document outside this set would be
+    skipped by those tests anyway, and one set intersection in C finds the rest."""
+    return foreign_ascii_candidates(
+        ASCII_MIN_LENGTH, ASCII_ENGLISH_MAX_ZIPF, ASCII_SOURCE_MIN_ZIPF, FOREIGN_MARGIN,
+        _SHARED_SUFFIXES,
+    )
+
+
+# Reading the ~80,000 candidates costs ~20 ms, as much as the per-word tests on a few dozen
+# documents: they are read once this many documents have been checked, so that a run on
+# one file starts as fast as before. Both ways give the same tokens.
+CANDIDATES_AFTER = 8
+_checked = 0
+
+
+def _ascii_candidates_when_worth_it() -> frozenset[str] | None:
+    global _checked
+    if _checked < CANDIDATES_AFTER:
+        _checked += 1
+        return None
+    return _ascii_candidates()
 
 
 @cache
@@ -189,18 +346,24 @@ class UntranslatedWordRule(Rule):
         langs = options.source_languages
         text = doc.text
         tokens: list[_Token] = []
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a rare letter whose lowercase is longer ("İ")
-            lowered = "".join(ch.lower()[0] for ch in text)
-        # which listed first words occur as words at all (C-level split and set work), then
-        # one regex per word that does
         raw_words = doc.token_set
         words = doc.lowered_token_set
+        # which listed first words occur as words at all (C-level split and set work), then
+        # one regex per word that does, over the phrases whose later words occur too
+        first_words = words & lex.first_words
+        trap = has_case_trap(text)  # CASE_TRAPS holds _LONG_LOWER
+        if trap and _LONG_LOWER in text:  # a rare letter whose lowercase is longer ("İ")
+            lowered = "".join(ch.lower()[0] for ch in text)
+            patterns = [lex.phrases_starting(w) for w in first_words]
+        else:
+            lowered = doc.lowered_text  # text.lower(): same length as text
+            doc_words = doc.lowered_word_set
+            patterns = [p for w in first_words if (p := lex.phrases_present(w, doc_words))]
         matches = sorted(
             (
                 (m.start(), m.end(), m.group())
-                for w in words & lex.by_first_word.keys()
-                for m in lex.phrases_starting(w).finditer(lowered)
+                for pattern in patterns
+                for m in pattern.finditer(lowered)
                 if m.start() == 0 or not _WORDLIKE(lowered[m.start() - 1])
             ),
             key=lambda m: (m[0], -m[1]),
@@ -216,11 +379,11 @@ class UntranslatedWordRule(Rule):
         listed = {t.start for t in tokens}
         # lowercase words with a non-ASCII letter (capitalised ones are names)
         done = -1
-        for c in _NON_ASCII.finditer(text):
-            if c.start() < done:
+        for offset in _non_ascii_offsets(text):
+            if offset < done:
                 continue
-            start = _word_start(text, c.start())
-            end = _WORD_REST.match(text, c.start()).end()  # type: ignore[union-attr]
+            start = _word_start(text, offset)
+            end = _WORD_REST.match(text, offset).end()  # type: ignore[union-attr]
             done = end
             word = text[start:end]
             if start in listed or not word[:1].islower():
@@ -229,16 +392,21 @@ class UntranslatedWordRule(Rule):
             if tok is not None:
                 tokens.append(tok)
         spans = [(t.start, t.end) for t in tokens]
+        # raw words equal to their lowercase form (set algebra instead of a loop), among the
+        # few that can pass the frequency test at all (see `_ascii_candidates`; they are all
+        # lowercase, so a raw word among them is its own lowercase form)
+        candidates = _ascii_candidates_when_worth_it()
+        lower_words = raw_words & words if candidates is None else raw_words & candidates
         tokens.extend(
-            # raw words equal to their lowercase form: set algebra instead of a loop
-            t for t in self._ascii_tokens(text, raw_words & words, langs)
+            t for t in self._ascii_tokens(text, lower_words, langs)
             if not any(a < t.end and t.start < b for a, b in spans)
         )
         if not tokens:
             return
         tokens.sort(key=lambda t: t.start)
+        gate_loans = not trap
         for run in _runs(text, tokens, lex.weak):
-            hit = self._run_hit(doc, run, options)
+            hit = self._run_hit(doc, run, options, gate_loans)
             if hit is not None:
                 yield hit
 
@@ -306,10 +474,23 @@ class UntranslatedWordRule(Rule):
             conf = ASCII_CONFIRMED_CONFIDENCE if detected in found else ASCII_CONFIDENCE
             if detected in found:
                 found = {detected}
-            for m in re.finditer(rf"(?<![\w'’-]){word}(?![\w'’-])", text):
-                yield _Token(m.start(), m.end(), dict.fromkeys(found), "frequency", conf)
+            # the word as a whole word: (?<![\w'’-])word(?![\w'’-]) without compiling it
+            n = len(word)
+            i = text.find(word)
+            while i != -1:
+                j = i + n
+                if (i == 0 or not _WORDLIKE(text[i - 1])) and (j == len(text) or not _WORDLIKE(text[j])):
+                    yield _Token(i, j, dict.fromkeys(found), "frequency", conf)
+                    i = text.find(word, j)
+                else:
+                    i = text.find(word, i + 1)
 
-    def _run_hit(self, doc: Document, run: list[_Token], options: RuleOptions) -> Hit | None:
+    def _run_hit(
+        self, doc: Document, run: list[_Token], options: RuleOptions, gate_loans: bool = False
+    ) -> Hit | None:
+        """The finding for a run of tokens, None when it is accepted or overlaps a loanword.
+        `gate_loans`: the text has no CASE_TRAPS character, so the loanword pattern may leave
+        out the loanwords that cannot occur (`_loan_pattern`)."""
         text = doc.text
         start, end = run[0].start, run[-1].end
         languages = set(run[0].languages)
@@ -321,9 +502,13 @@ class UntranslatedWordRule(Rule):
         if options.accepts(span) or any(options.accepts(text[t.start : t.end]) for t in run):
             return None
         window_start = max(0, start - 40)
-        for loan in _lexicon().loanwords.finditer(text, window_start, min(len(text), end + 40)):
-            if loan.start() < end and loan.end() > start:
-                return None
+        window_end = min(len(text), end + 40)
+        lex = _lexicon()
+        loans = _loan_pattern(lex, doc, window_start, window_end) if gate_loans else lex.loanwords
+        if loans is not None:
+            for loan in loans.finditer(text, window_start, window_end):
+                if loan.start() < end and loan.end() > start:
+                    return None
         names = " or ".join(LANGUAGE_NAMES[code] for code in sorted(languages))
         suggestions: tuple[str, ...] = ()
         if len(run) == 1 and (start, end) == (run[0].start, run[0].end):
