@@ -189,6 +189,7 @@ class CuratedNames(NamedTuple):
     phrase_re: re.Pattern[str] | None  # finds multi-word variants (as listed) in text
     english: frozenset[str]  # fold() of every English form and accepted alternative, and their words
     kinds: dict[str, str]  # fold(English form or alternative) -> kind
+    surfaces: frozenset[str]  # the multi-word variants as listed (what phrase_re finds)
 
 
 def _data_text(name: str) -> str:
@@ -230,22 +231,58 @@ def curated() -> CuratedNames:
         # A bare alternation lets the regex engine skip ahead on the first letters; callers
         # check the word boundaries (see `phrase_matches`).
         phrase_re = re.compile("|".join(alternatives))
-    return CuratedNames(words, phrases, phrase_re, frozenset(english), kinds)
+    return CuratedNames(words, phrases, phrase_re, frozenset(english), kinds, frozenset(surfaces))
+
+
+@cache
+def _phrase_keys() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The curated multi-word variants grouped by a key: the first two characters of
+    their last word ("Ga" for "Butros Gali", "As" for "Bachar al-Assad"), each with the
+    offset of that key in the variant. A variant occurs only where its key does, so a
+    few `str.find` scans for the keys locate every occurrence (see `phrase_matches`)."""
+    keys: dict[str, list[tuple[str, int]]] = {}
+    for surface in sorted(curated().surfaces):
+        last = re.split(r"[\s\-]+", surface)[-1] or surface
+        offset = len(surface) - len(last)
+        keys.setdefault(last[:2], []).append((surface, offset))
+    return {key: tuple(entries) for key, entries in keys.items()}
 
 
 def phrase_matches(text: str) -> Iterator[tuple[int, int, CuratedName]]:
-    """Curated multi-word variants in `text` ("Butros Gali"), as whole words."""
+    """Curated multi-word variants in `text` ("Butros Gali"), as whole words.
+
+    The matches `curated().phrase_re.finditer(text)` gives, then checked for word
+    boundaries: leftmost first, the longest variant at each offset (the alternation
+    lists longer variants first, and two variants matching at one offset are one a
+    prefix of the other), the next one after its end. The variants are found from their
+    keys (`_phrase_keys`) with `str.find`: the alternation scan tries every character.
+    """
     data = curated()
     if data.phrase_re is None:
         return
+    longest: dict[int, str] = {}  # offset -> the longest variant found there
+    for key, entries in _phrase_keys().items():
+        i = text.find(key)
+        while i != -1:
+            for surface, offset in entries:
+                s = i - offset
+                if s >= 0 and text.startswith(surface, s) and len(surface) > len(longest.get(s, "")):
+                    longest[s] = surface
+            i = text.find(key, i + 1)
+    if not longest:
+        return
     n = len(text)
-    for m in data.phrase_re.finditer(text):
-        s, e = m.span()
+    end = 0
+    for s in sorted(longest):
+        if s < end:
+            continue
+        e = s + len(longest[s])
+        end = e
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "-"):
             continue
         if e < n and (text[e].isalnum() or text[e] == "-"):
             continue
-        item = data.phrases.get(fold(m.group()))
+        item = data.phrases.get(fold(text[s:e]))
         if item is not None:
             yield s, e, item
 

@@ -9,7 +9,8 @@ from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.lexicon.names import SPELLING, NameMatch, classify_name, phrase_matches
 from mtcheck.rules.base import SOURCE_LANGUAGES, Hit, Rule, RuleOptions
-from mtcheck.rules.names.tokens import NameToken, capitalised_words, is_name_shaped, occurrences, parts
+from mtcheck.rules.names.phrases import phrases_possible
+from mtcheck.rules.names.tokens import NameToken, is_name_shaped, occurrences, word_part
 
 # A finding this confident counts as evidence of the article's source language; it lifts
 # the weak spellings of that language (curated at 0.35-0.45) over the warning threshold.
@@ -53,6 +54,8 @@ class TransliterationRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         found = list(self._spellings(doc, options))
+        if not found:
+            return
         # Other confident spellings of the same source language make a weak one (a name
         # that is also another language's spelling, "Sergej") likely a leftover too.
         confident = Counter(m.language for _, m in found if m.confidence >= CONFIDENT and m.language)
@@ -66,49 +69,32 @@ class TransliterationRule(Rule):
         langs = options.source_languages
         text = doc.text
         taken: list[tuple[int, int]] = []
-        for start, end, item in phrase_matches(text):
+        for start, end, item in phrase_matches(text) if phrases_possible(doc) else ():
             if item.language not in langs or options.accepts(text[start:end]):
                 continue
             taken.append((start, end))
             phrase = NameMatch(item.english, "curated", item.confidence, item.language, f"curated {item.kind}")
             yield NameToken(start, end, text[start:end]), phrase
-        flagged: dict[str, NameMatch] = {}  # whole words and hyphen-separated parts
-        located: set[str] = set()  # the capitalised words to find in the text
-        classify = classify_name
-        for word in capitalised_words(doc):
-            if len(word) < 4 or word.isupper() or not word[0].isupper():
-                continue
-            if "-" not in word:
-                found = classify(word, langs)
-                if found is not None and found[0] == SPELLING and not options.accepts(word):
-                    flagged[word] = found[1]
-                    located.add(word)
-                continue
-            for part in [word, *word.split("-")]:
-                part_match = self._spelling(part, langs, options)
-                if part_match is not None:
-                    flagged[part] = part_match
-                    located.add(word)
-                    break
-        if not flagged:
+        found = word_part(doc, ("MT101", langs), lambda: _Spellings(langs)).found
+        hits = found.keys() & doc.capitalised_words.keys()
+        if not hits:
             return
-        for token in occurrences(doc, located):
+        # The first candidate (the whole word, then its hyphen-separated parts) the options
+        # do not accept is the one reported, wherever the word occurs.
+        chosen: dict[str, tuple[int, str, NameMatch]] = {}
+        for word in hits:
+            for candidate in found[word]:
+                if not options.accepts(candidate[1]):
+                    chosen[word] = candidate
+                    break
+        if not chosen:
+            return
+        for token in occurrences(doc, chosen):
             if taken and any(s < token.end and token.start < e for s, e in taken):
                 continue
-            for piece in [token, *parts(token)] if "-" in token.text else [token]:
-                found_match = flagged.get(piece.text)
-                if found_match is not None:
-                    yield piece, found_match
-                    break
-
-    @staticmethod
-    def _spelling(word: str, langs: frozenset[str], options: RuleOptions) -> NameMatch | None:
-        if not is_name_shaped(word) or not word[0].isupper():
-            return None
-        found = classify_name(word, langs)
-        if found is None or found[0] != SPELLING or options.accepts(word):
-            return None
-        return found[1]
+            offset, piece, match = chosen[token.text]
+            start = token.start + offset
+            yield NameToken(start, start + len(piece), piece), match
 
     def _hit(self, doc: Document, token: NameToken, match: NameMatch, confidence: float) -> Hit:
         english = match.english
@@ -125,3 +111,44 @@ class TransliterationRule(Rule):
             confidence=round(confidence, 2),
             data={"evidence": match.evidence, "detail": match.detail, "source_language": match.language},
         )
+
+
+Candidate = tuple[int, str, NameMatch]  # offset in the word, the word or a part, its English form
+
+
+def _candidates(word: str, langs: frozenset[str]) -> tuple[Candidate, ...]:
+    """The source spellings in a capitalised word: the word itself, or for a hyphenated
+    word ("Butros-Gali") the whole word and then each part, in that order. Depends on the
+    word alone, so it is computed once per process (`_Spellings`); the options' accepted words
+    are applied per document."""
+    if len(word) < 4 or word.isupper() or not word[0].isupper():
+        return ()
+    if "-" not in word:
+        found = classify_name(word, langs)
+        return ((0, word, found[1]),) if found is not None and found[0] == SPELLING else ()
+    pieces = [(0, word)]
+    pos = 0
+    for piece in word.split("-"):
+        if piece:
+            pieces.append((pos, piece))
+        pos += len(piece) + 1
+    out = []
+    for offset, piece in pieces:
+        if is_name_shaped(piece) and piece[0].isupper():
+            found = classify_name(piece, langs)
+            if found is not None and found[0] == SPELLING:
+                out.append((offset, piece, found[1]))
+    return tuple(out)
+
+
+class _Spellings:
+    """The capitalised words seen so far that hold a source spelling (see `WordIndex`)."""
+
+    def __init__(self, langs: frozenset[str]) -> None:
+        self.langs = langs
+        self.found: dict[str, tuple[Candidate, ...]] = {}
+
+    def add(self, word: str) -> None:
+        candidates = _candidates(word, self.langs)
+        if candidates:
+            self.found[word] = candidates

@@ -9,7 +9,7 @@ from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.lexicon.names import ACCENT, SOURCE_LANGUAGES, NameMatch, classify_name
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.names.tokens import MARKED_RE, capitalised_words, is_name_shaped, occurrences
+from mtcheck.rules.names.tokens import MARKED_RE, is_name_shaped, occurrences, word_part
 
 _TREMA_RE = re.compile(r"[ïëÏË]")
 
@@ -45,17 +45,14 @@ class SourceAccentRule(Rule):
     languages = frozenset(SOURCE_LANGUAGES)
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        if not MARKED_RE.search(doc.text):
-            return
+        # Each distinct capitalised word is judged once per process (`_Accents`); only the
+        # document's few flagged words are located.
         langs = options.source_languages
-        flagged: dict[str, NameMatch] = {}
-        for word in capitalised_words(doc):
-            if not MARKED_RE.search(word) or not is_name_shaped(word) or not word[0].isupper():
-                continue
-            found = classify_name(word, langs)
-            if found is None or found[0] != ACCENT or options.accepts(word):
-                continue
-            flagged[word] = found[1]
+        found = word_part(doc, ("MT102", langs), lambda: _Accents(langs)).found
+        hits = found.keys() & doc.capitalised_words.keys()
+        if not hits:
+            return
+        flagged: dict[str, NameMatch] = {w: found[w] for w in hits if not options.accepts(w)}
         for token in occurrences(doc, flagged):
             match = flagged[token.text]
             yield Hit(
@@ -71,3 +68,27 @@ class SourceAccentRule(Rule):
                     "source_language": match.language or ("fr" if _TREMA_RE.search(token.text) else "es"),
                 },
             )
+
+
+def _accent(word: str, langs: frozenset[str]) -> NameMatch | None:
+    """The English form of a capitalised word that differs from it by a transcription
+    accent (ACCENT), else None. A function of the word alone (see `_Accents`)."""
+    if not MARKED_RE.search(word) or not is_name_shaped(word) or not word[0].isupper():
+        return None
+    found = classify_name(word, langs)
+    if found is None or found[0] != ACCENT:
+        return None
+    return found[1]
+
+
+class _Accents:
+    """The capitalised words seen so far with a transcription accent (see `WordIndex`)."""
+
+    def __init__(self, langs: frozenset[str]) -> None:
+        self.langs = langs
+        self.found: dict[str, NameMatch] = {}
+
+    def add(self, word: str) -> None:
+        match = _accent(word, self.langs)
+        if match is not None:
+            self.found[word] = match

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.lexicon.frequency import zipf
 from mtcheck.lexicon.names import classify_name, curated, fold, geonames_place, levenshtein
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.names.tokens import capitalised_words, name_pairs
+from mtcheck.rules.names.tokens import capitalised_words, name_pairs, word_part
 
 # Short names collide too easily (Ali/Aly, Lee/Li can be different people).
 MIN_LENGTH = 5
@@ -82,6 +84,20 @@ class InconsistentNameRule(Rule):
     summary = "Same name spelled two ways in one article ('Podolyak' ... 'Podoliak')"
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        # Fast path: only when two distinct pieces of the article share a comparison key
+        # can a group hold two spellings, and only then is the article gone through word
+        # by word. Both pieces' words are among those that `_Variants` found to have a
+        # variant spelling in some document seen so far (this one included).
+        variants = word_part(doc, "MT103", _Variants)
+        candidates = doc.capitalised_words.keys() & variants.ambiguous
+        if candidates:
+            keyed = set(chain.from_iterable(map(variants.pieces.__getitem__, candidates)))
+            if len(set(map(itemgetter(1), keyed))) < len(keyed):
+                yield from self._spellings(doc, options)
+        yield from self._first_names(doc, options)
+
+    def _spellings(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        """Each group of pieces that share a comparison key and are spelled two ways."""
         counts: dict[str, int] = {}
         groups: dict[str, list[str]] = {}
         key_of = comparison_key
@@ -109,7 +125,6 @@ class InconsistentNameRule(Rule):
                     for first, surname in name_pairs(doc):
                         surnames[first].add(key_of(surname))
                 yield from self._group(doc, set(spellings), counts, surnames, options)
-        yield from self._first_names(doc, options)
 
     def _group(
         self,
@@ -150,13 +165,21 @@ class InconsistentNameRule(Rule):
     def _first_names(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         """A first name spelled two close ways before the same surname ("Giorgia Meloni" ...
         "Georgia Meloni"): the translation turned one occurrence into a word or another name."""
-        by_surname: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for first, surname in name_pairs(doc):
-            by_surname[surname][first] += 1
+        # Count the pairs at C level; only surnames with two or more first names matter.
+        # Counter keeps first-seen order, so `by_surname` lists surnames, and each one's
+        # first names, in text order as a word-by-word pass would (ties in the sort below
+        # keep that order).
+        pairs = name_pairs(doc)
+        if len(set(pairs)) == len(set(map(itemgetter(1), pairs))):
+            return  # each surname after one first name only
+        counted = Counter(pairs)
+        surnames = Counter(map(itemgetter(1), counted))
+        by_surname: dict[str, dict[str, int]] = {}
+        for (first, surname), n in counted.items():
+            if surnames[surname] > 1:
+                by_surname.setdefault(surname, {})[first] = n
         text = doc.text
         for surname, firsts in by_surname.items():
-            if len(firsts) < 2:
-                continue
             names = sorted(firsts, key=lambda s: (-firsts[s], zipf(s, "en")))
             best = names[0]
             for other in names[1:]:
@@ -176,9 +199,22 @@ class InconsistentNameRule(Rule):
 
 
 def _locate(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Spans of `phrase` as whole words (not inside a longer word) in `text`."""
-    pattern = re.compile(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])")
-    return [m.span() for m in pattern.finditer(text)]
+    r"""Spans of `phrase` as whole words (not inside a longer word) in `text`: neither
+    character around it is a letter or digit. (What finditer of
+    `(?<![^\W_])PHRASE(?![^\W_])` gives, where `[^\W_]` is `str.isalnum`; found with
+    `str.find`, as a regex per phrase would be compiled anew in most documents.)"""
+    spans: list[tuple[int, int]] = []
+    size = len(phrase)
+    n = len(text)
+    i = text.find(phrase)
+    while i != -1:
+        end = i + size
+        if (i == 0 or not text[i - 1].isalnum()) and (end == n or not text[end].isalnum()):
+            spans.append((i, end))
+            i = text.find(phrase, end)
+        else:
+            i = text.find(phrase, i + 1)
+    return spans
 
 
 def _close_first_names(a: str, b: str) -> bool:
@@ -191,6 +227,42 @@ def _close_first_names(a: str, b: str) -> bool:
         return fa == fb  # Daniel/Daniela are two people; Luis/Luís one
     distance = levenshtein(fa, fb, 2)
     return distance <= min(2, len(fa) // 3)
+
+
+def _pieces(word: str) -> tuple[tuple[str, str], ...]:
+    """The pieces of a capitalised word the rule compares (the word, or the parts of a
+    hyphenated one, long enough and capitalised), each with its comparison key."""
+    if len(word) < MIN_LENGTH or word.isupper():
+        return ()
+    return tuple(
+        (piece, comparison_key(piece))
+        for piece in (word.split("-") if "-" in word else (word,))
+        if len(piece) >= MIN_LENGTH and piece[0].isupper()
+    )
+
+
+class _Variants:
+    """The capitalised words seen so far (see `WordIndex`) that hold a piece whose
+    comparison key another piece, of any word seen, shares ("Podolyak", "Podoliak")."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[str, tuple[tuple[str, str], ...]] = {}  # word -> its (piece, key)s
+        self.ambiguous: set[str] = set()
+        self._spellings: dict[str, set[str]] = {}  # key -> pieces
+        self._words: dict[str, set[str]] = {}  # piece -> words holding it
+
+    def add(self, word: str) -> None:
+        pieces = _pieces(word)
+        if not pieces:
+            return
+        self.pieces[word] = pieces
+        for piece, key in pieces:
+            self._words.setdefault(piece, set()).add(word)
+            spellings = self._spellings.setdefault(key, set())
+            spellings.add(piece)
+            if len(spellings) > 1:
+                for spelling in spellings:
+                    self.ambiguous.update(self._words[spelling])
 
 
 def _owned_by_other_rule(word: str, options: RuleOptions) -> bool:

@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.punctuation.digits import ascii_digits, has_other_digits
 
 # Languages that write 1,5 for one and a half; those that group thousands with a dot;
 # those that group with a (no-break) space.
@@ -33,6 +35,9 @@ _NUMBER_RE = re.compile(
 # A number glued to these on its left is part of something else ("v.1.250", "3:1,5", "-1,5").
 _GLUED_BEFORE = ".,:/-"
 _WORDS_AFTER_RE = re.compile(r"\s?(%|[^\W\d_][\w²/\-]*|°[CF]?|º[CF]?)(?:\s([^\W\d_][\w²/\-]*))?")
+# The word just before a number (searched in the 30 characters before it; `_before_word`
+# and `_measure_word` compute what these give, with string methods: a search for a pattern
+# anchored at the end tries every offset of the window):
 _BEFORE_RE = re.compile(r"(?P<word>[^\W\d_]+)\.?\s*$")
 _MEASURE_BEFORE_RE = re.compile(r"(?P<word>[^\W\d_]+)\s+(?:(?:of|at)\s+)?$")
 _CURRENCY_BEFORE = "€$£"
@@ -45,12 +50,63 @@ _CURRENCY_AFTER_RE = re.compile(
     r"(?<![\w€£$.,])(?P<amount>\d[\d.,]*(?: (?:million|billion|thousand|mil|millones|milliards?))?)"
     r"(?P<space>[ \u00a0\u202f]?)(?P<sign>[€£])$"
 )
-_TYPO_MARK_RE = re.compile(r"[%€£ºªè]")
+_TYPO_MARKS = "%€£ºªè"
 _SPACES = " \u00a0\u202f"
 _HEAT_WORDS = ("temperat", "heat", "degree", "celsius", "fahrenheit", "thermometer")
 # Spanish "5 mil millones" rendered word for word: "5 thousand million". English counts in
 # billions. ("5,000 million" is left alone: US earnings releases write "$1,250.5 million".)
 _THOUSANDS_OF_MILLIONS_RE = re.compile(r"(?P<small>\d{1,3}(?:[.,]\d+)?) thousand millions?\b")
+
+
+_SEPARATORS = ".," + _SPACES
+_TWO = 2
+
+
+def _number_matches(text: str) -> Iterator[re.Match[str]]:
+    """What `_NUMBER_RE.finditer(text)` yields, trying the pattern only where it can match.
+
+    Every match is one to three digits, then a dot, comma or space, then a digit: it starts
+    at a digit `q`, `q - 1` or `q - 2` (digits up to `q`) where `q` is a digit followed by
+    a separator and a digit. Trying those offsets in order, each after the end of the last
+    match, gives finditer's matches; the digits are found with `str.find` (see `digits`),
+    where a scan with the pattern would try every character of the text.
+    """
+    if has_other_digits(text):  # `\d` would match digits the ASCII search misses
+        yield from _NUMBER_RE.finditer(text)
+        return
+    digits = ascii_digits(text)
+    starts: set[int] = set()
+    # The digits whose next digit is two characters on (at C speed: most digits are in
+    # runs, "2024"); of those, the ones with a separator between.
+    for q in compress(digits, map(_TWO.__eq__, map(int.__sub__, digits[1:], digits))):
+        if text[q + 1] in _SEPARATORS:
+            starts.add(q)
+            if q and text[q - 1].isdecimal():
+                starts.add(q - 1)
+                if q > 1 and text[q - 2].isdecimal():
+                    starts.add(q - 2)
+    end = 0
+    match = _NUMBER_RE.match
+    for p in sorted(starts):
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _typo_marks(text: str) -> list[int]:
+    """Offsets of the `_TYPO_MARKS` in `text`, ascending (found with `str.find`: they are
+    rare, and a regex character-class scan would try every character)."""
+    out: list[int] = []
+    for ch in _TYPO_MARKS:
+        i = text.find(ch)
+        while i != -1:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
 @dataclass(frozen=True)
@@ -82,6 +138,53 @@ def _context() -> _Context:
         reference_words=words(dot["reference_words"]),
         measure_words_before=words(dot["measure_words_before"]),
     )
+
+
+def _trailing_letters(s: str) -> str:
+    """The run of `[^\\W\\d_]` characters (letters: alphanumeric, not decimal digits) that
+    ends `s`."""
+    i = len(s)
+    while i and s[i - 1].isalnum() and not s[i - 1].isdecimal():
+        i -= 1
+    return s[i:]
+
+
+def _before_word(before: str) -> str:
+    """The word `_BEFORE_RE.search(before)` finds ("" without a match): letters, an
+    optional full stop, whitespace to the end. (`$` also matches before a final newline:
+    whitespace all the same.) The leftmost match starts where the run of letters does."""
+    t = before.rstrip()
+    if t.endswith("."):
+        t = t[:-1]
+    return _trailing_letters(t)
+
+
+def _measure_word(before: str) -> str:
+    """The word `_MEASURE_BEFORE_RE.search(before)` finds ("" without a match): letters,
+    whitespace, optionally "of" or "at" and whitespace, to the end. With "of"/"at" after
+    a word the match starts at that word, left of "of"/"at" itself as a word."""
+    t = before.rstrip()
+    if len(t) == len(before):
+        return ""  # no whitespace at the end
+    if t[-2:] in ("of", "at"):
+        head = t[:-2]
+        word_end = head.rstrip()
+        if len(word_end) < len(head):
+            word = _trailing_letters(word_end)
+            if word:
+                return word
+    return _trailing_letters(t)
+
+
+def _ends_digit_comma(before: str) -> bool:
+    """Whether `re.search(r"\\d,\\s?$", before)` matches: a digit, a comma, one optional
+    whitespace character, at the end or before a final newline."""
+    for t in (before, before[:-1]) if before.endswith("\n") else (before,):
+        if t[-1:].isspace():
+            t = t[:-1]
+        if t[-1:] == "," and t[-2:-1].isdecimal():
+            return True
+    return False
 
 
 def _english_ordinal(n: int) -> str:
@@ -185,7 +288,7 @@ class SourceNumberFormatRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
         ctx = _context()
-        for m in _NUMBER_RE.finditer(text):
+        for m in _number_matches(text):
             if m.start() and (text[m.start() - 1] in _GLUED_BEFORE or text[m.start() - 1].isalnum()
                               or text[m.start() - 1] == "_"):
                 continue
@@ -199,15 +302,14 @@ class SourceNumberFormatRule(Rule):
             ):
                 continue  # glued to a word that is not a unit: "3,2GHz", "1.000a"
             before = text[max(0, m.start() - 30) : m.start()]
-            ref = _BEFORE_RE.search(before)
-            before_word = ref.group("word").casefold() if ref else ""
+            before_word = _before_word(before).casefold()
             if before_word in ctx.reference_words or options.accepts(num):
                 continue
             if m.group("dot"):
-                measure = _MEASURE_BEFORE_RE.search(before)
-                if "," not in num and num.count(".") == 1 and measure and \
-                        measure.group("word").casefold() in ctx.measure_words_before:
-                    continue  # "batting 1.000", "a percentage of 1.000"
+                if "," not in num and num.count(".") == 1:
+                    measure = _measure_word(before)
+                    if measure and measure.casefold() in ctx.measure_words_before:
+                        continue  # "batting 1.000", "a percentage of 1.000"
                 hit = self._thousands(m.start(), m.end(), num, words, before, ctx)
             elif m.group("comma"):
                 hit = self._decimal(m.start(), m.end(), num, words[0], before, ctx)
@@ -223,11 +325,10 @@ class SourceNumberFormatRule(Rule):
 
     @staticmethod
     def _typography(text: str, options: RuleOptions) -> Iterator[Hit]:
-        # One scan for the few marks involved; each is then judged from its neighbours.
+        # The few marks involved, in text order; each is then judged from its neighbours.
         spaced_percent: list[tuple[int, bool]] = []
-        for m in _TYPO_MARK_RE.finditer(text):
-            i = m.start()
-            ch = m.group()
+        for i in _typo_marks(text):
+            ch = text[i]
             if ch == "%":
                 if i >= 2 and text[i - 1] in _SPACES and text[i - 2].isdigit():
                     spaced_percent.append((i - 1, text[i - 1] != " "))
@@ -277,7 +378,7 @@ class SourceNumberFormatRule(Rule):
         if not word or word not in ctx.decimal_words:
             return None
         # "1,2 and 3" in a list of numbers is not a decimal.
-        if re.search(r"\d,\s?$", before):
+        if _ends_digit_comma(before):
             return None
         fixed = english_number(num)
         return Hit(

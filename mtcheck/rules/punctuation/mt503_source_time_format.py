@@ -7,10 +7,12 @@ import tomllib
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from itertools import compress
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.punctuation.digits import ascii_digits
 
 # One scan finds every candidate: "10.30 hours", "20:00 hours", "14 hours", "14.00 h",
 # "14h30", "15 h 30", "20h"; the context decides what each one is.
@@ -23,9 +25,9 @@ _CANDIDATE_RE = re.compile(
 _BARE_AFTERNOON_RE = re.compile(r"at (?P<h>1[3-9]|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]| ?(?:hours|hrs|hr|h)\b)")
 _AFTER_BARE_RE = re.compile(r" ?(?:[ap]\.?m\b|[A-Z]{2,4}\b|[%€$£])")
 _NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
-# Where a candidate can end: a digit, an optional space, "h". Scanning for this and
-# matching the full pattern only there is several times faster than scanning with it.
-_PREFILTER_RE = re.compile(r"[0-9] ?h")
+# Where a candidate can end: a digit 0-9, an optional space, "h" (see `_probes`). Looking
+# for this and matching the full pattern only there is several times faster than scanning
+# with it.
 # "at 16 o'clock" (German um 16 Uhr): o'clock with a 24-hour hour.
 _OCLOCK_RE = re.compile(r"\b(?:at|from|until|till|by|before|after|around)\s+(?:(?:around|about)\s+)?"
                         r"(?P<h>1[3-9]|2[0-4])\s+o[’']clock\b", re.IGNORECASE)
@@ -57,6 +59,75 @@ def _unit_words() -> frozenset[str]:
     raw = resources.files("mtcheck.data.punctuation").joinpath("number_context.toml").read_bytes()
     data = tomllib.loads(raw.decode("utf-8"))
     return frozenset(w.casefold() for w in data["decimal_comma"]["words"])
+
+
+def _probes(text: str, digits: list[int]) -> list[int]:
+    """Offsets of the digits 0-9 followed by "h" or " h", ascending. (A regex scan for
+    `[0-9] ?h` finds the same: no two such spans overlap, as neither " " nor "h" is a
+    digit.) Only the last digit of a run can be one: those are picked at C speed from
+    the offsets of all digits, the digits followed by the next digit dropped."""
+    if not digits:
+        return []
+    ends = list(compress(digits, map(_ONE.__ne__, map(int.__sub__, digits[1:], digits))))
+    ends.append(digits[-1])
+    return [i for i in ends if text[i + 1 : i + 2] == "h" or text[i + 1 : i + 3] == " h"]
+
+
+_ONE = 1
+
+
+def _bare_afternoon(text: str) -> Iterator[re.Match[str]]:
+    """What `_BARE_AFTERNOON_RE.finditer(text)` yields: each match starts "at 1" or
+    "at 2" (found with `str.find`), and none can hold the start of another."""
+    starts: list[int] = []
+    for anchor in ("at 1", "at 2"):
+        i = text.find(anchor)
+        while i != -1:
+            starts.append(i)
+            i = text.find(anchor, i + 1)
+    starts.sort()
+    match = _BARE_AFTERNOON_RE.match
+    for i in starts:
+        m = match(text, i)
+        if m is not None:
+            yield m
+
+
+def _oclock(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """What `_OCLOCK_RE.finditer(text)` yields, trying the pattern only a few characters
+    before each "clock" (found in `lowered`, `text` lowercased with the same offsets: the
+    pattern ignores case, and a character matches a letter of "clock" exactly when its
+    lowercase is that letter), where a case-insensitive scan tries every character.
+
+    A match ends "H o'clock" with whitespace before "o" and before the hour H (two
+    characters), after an optional "around"/"about" and whitespace, after a word of at
+    most six letters: walking back over those gives the earliest offset it can start at.
+    """
+    starts: set[int] = set()
+    i = lowered.find("clock")
+    while i != -1:
+        j = _skip_space_back(text, i - 2) - 2  # the hour's start
+        j = _skip_space_back(text, j) - 6  # "around"/"about", or the word
+        lo = max(0, _skip_space_back(text, j) - 6)
+        starts.update(range(lo, i))
+        i = lowered.find("clock", i + 1)
+    end = 0
+    match = _OCLOCK_RE.match
+    for p in sorted(starts):
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _skip_space_back(text: str, i: int) -> int:
+    """The start of the whitespace run that ends at `i` (`i` itself if none); 0 at most."""
+    i = max(0, i)
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def twelve_hour(hour: int, minute: int) -> str:
@@ -92,12 +163,12 @@ class SourceTimeFormatRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
         seen = -1
-        for probe in _PREFILTER_RE.finditer(text):
+        for probe in _probes(text, ascii_digits(text)):
             # Walk back from the digit before "h" to where the time starts ("10.30 h").
-            j = probe.start()
-            while j > 0 and probe.start() - j < 5 and (text[j - 1].isdigit() or text[j - 1] in ".:"):
+            j = probe
+            while j > 0 and probe - j < 5 and (text[j - 1].isdigit() or text[j - 1] in ".:"):
                 j -= 1
-            while j < probe.start() and not text[j].isdigit():
+            while j < probe and not text[j].isdigit():
                 j += 1
             if j <= seen:
                 continue
@@ -108,7 +179,7 @@ class SourceTimeFormatRule(Rule):
             hit = self._candidate(text, m)
             if hit is not None:
                 yield hit
-        for m in _BARE_AFTERNOON_RE.finditer(text):
+        for m in _bare_afternoon(text):
             if (m.start() and text[m.start() - 1].isalnum()) or _AFTER_BARE_RE.match(text, m.end()):
                 continue  # "that 14.30", "at 14.30 GMT", "at 14.30pm"
             nxt = _NEXT_WORD_RE.match(text, m.end())
@@ -118,7 +189,7 @@ class SourceTimeFormatRule(Rule):
             yield self._hit(start, m.end(), text[start : m.end()], int(m.group("h")), int(m.group("m")),
                             0.4)
         if "clock" in text:
-            for m in _OCLOCK_RE.finditer(text):
+            for m in _oclock(text, doc.lowered_text):
                 start = m.start("h")
                 yield self._hit(start, m.end(), text[start : m.end()], int(m.group("h")), 0, 0.85,
                                 langs=("de", "it", "es"))

@@ -14,6 +14,24 @@ _ELLIPSIS_RE = re.compile(r"(?P<open>[(\[])\s?(?:\.\s?\.\s?\.|…)\s?(?P<close>[
 _ROUND_LANGS = ("es", "fr", "it", "pt")
 
 
+def _ellipses(text: str) -> Iterator[re.Match[str]]:
+    """What `_ELLIPSIS_RE.finditer(text)` yields. Every match starts at "(" or "[" and
+    holds no other, so the pattern is tried at each bracket (found with `str.find`)
+    instead of at every character."""
+    brackets: list[int] = []
+    for ch in "([":
+        i = text.find(ch)
+        while i != -1:
+            brackets.append(i)
+            i = text.find(ch, i + 1)
+    brackets.sort()
+    match = _ELLIPSIS_RE.match
+    for i in brackets:
+        m = match(text, i)
+        if m is not None:
+            yield m
+
+
 class BracketedEllipsisRule(Rule):
     """An elision in a quotation marked the Spanish, French, Italian or Portuguese way,
     with an ellipsis in round brackets.
@@ -35,9 +53,10 @@ class BracketedEllipsisRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
-        if "…" not in text and "..." not in text and ". ." not in text:
+        matches = list(_ellipses(text))  # few brackets to try; the text scans below are dearer
+        if not matches or ("…" not in text and "..." not in text and ". ." not in text):
             return
-        for m in _ELLIPSIS_RE.finditer(text):
+        for m in matches:
             if (m.group("open"), m.group("close")) not in (("(", ")"), ("[", "]")):
                 continue
             square = m.group("open") == "["
