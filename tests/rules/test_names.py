@@ -91,23 +91,40 @@ def test_source_languages_narrow_curated_and_rule_spellings():
 # --- data files ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["curated.toml", "backrules.toml"])
+@pytest.mark.parametrize("name", ["curated.toml", "exonyms.toml", "backrules.toml"])
 def test_data_files_name_their_source(name):
     first = (DATA / name).read_text("utf-8").splitlines()[0]
     assert first.startswith("# source:")
     tomllib.loads((DATA / name).read_text("utf-8"))
 
 
-def test_curated_entries_are_well_formed():
-    raw = tomllib.loads((DATA / "curated.toml").read_text("utf-8"))
+@pytest.mark.parametrize("name", ["curated.toml", "exonyms.toml"])
+def test_curated_entries_are_well_formed(name):
+    raw = tomllib.loads((DATA / name).read_text("utf-8"))
     for entry in raw["name"]:
         assert entry["english"] and entry["kind"] in {"person", "organisation", "place", "title"}
         assert set(entry) <= {"english", "also", "kind", "confidence", "es", "fr", "de", "it", "pt"}
+        assert any(entry.get(lang) for lang in ("es", "fr", "de", "it", "pt")), entry["english"]
     data = curated()
     assert data.words["majachkala"].english == "Makhachkala"
     assert data.phrases[fold("Butros Gali")].english == "Boutros Boutros-Ghali"
     # A spelling English uses too is never a variant, whichever entry lists it.
     assert not set(data.words) & data.english
+
+
+def test_exonyms_are_read_with_the_curated_names():
+    data = curated()
+    assert data.words[fold("Varsavia")].english == "Warsaw"
+    assert data.phrases[fold("Striscia di Gaza")].english == "Gaza Strip"
+
+
+def test_shared_spelling_takes_the_language_of_the_exact_form():
+    # Spanish "Varsovia" and Portuguese "Varsóvia" fold to one key.
+    assert names.english_form("Varsovia").language == "es"
+    assert names.english_form("Varsóvia").language == "pt"
+    # A narrower configuration finds the entry of its own language.
+    assert names.english_form("Varsovia", ["pt"]).language == "pt"
+    assert names.english_form("Varsovia", ["de"]) is None
 
 
 def test_back_rules_compile_per_language():

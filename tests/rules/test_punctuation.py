@@ -143,6 +143,20 @@ def test_space_before_punctuation_pattern_rates_higher():
     assert all(f.suggestions == (f.text.strip(" \u00a0"),) for f in double)
 
 
+def test_fact_box_lines_rate_low_but_paragraph_lines_do_not():
+    box = run("Niger in figures\nPopulation : 24 million\nCapital : Niamey\n", ("MT507",))
+    assert box and all(f.severity == Severity.INFO for f in box)
+    # Paragraphs one to a line, each opening "X said : ...", are prose, not a fact box.
+    prose = run("The minister said : we will not give in.\nHe added : talks resume on Monday.\n", ("MT507",))
+    assert [f.severity for f in prose] == [Severity.WARNING, Severity.WARNING]
+
+
+def test_space_before_punctuation_other_spaces_and_neighbours():
+    found = run("A provocation\u2009! And the reform ?! Nobody asked (why ?) and he said : 'no ?'", ("MT507",))
+    assert [f.text for f in found] == ["\u2009!", " ?", " ?", " :", " ?"]
+    assert run("A smiley :) and ;) and :D, a URL https://x.org/?a=1, 3 : 1 at 10 : 30.", ("MT507",)) == []
+
+
 def test_time_durations_stay_clean():
     text = (
         "The siege lasted 48 hours. Rescuers worked for 14 hours, and the flight took 2.25 hours. "

