@@ -257,3 +257,19 @@ def test_phrase_variants_in_every_listed_case():
         ("al-Kaida", ("al-Qaeda",)),
         ("Butros-Gali", ("Boutros Boutros-Ghali",)),
     ]
+
+
+def test_curated_entries_cache_matches_the_toml_and_survives_corruption(tmp_path, monkeypatch):
+    """The parsed curated/exonym entries are cached as JSON; the cache must give exactly
+    what parsing the TOML gives, and a damaged cache file is parsed again, not trusted."""
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
+    from_toml = [
+        e for name in names.CURATED_FILES
+        for e in tomllib.loads(names._data_text(name)).get("name", ())
+    ]
+    assert names._curated_entries() == from_toml  # first call builds the cache
+    cached = list(tmp_path.rglob("curated-names-*.json"))
+    assert len(cached) == 1
+    assert names._curated_entries() == from_toml  # second call reads it
+    cached[0].write_text("{not json", encoding="utf-8")
+    assert names._curated_entries() == from_toml
