@@ -7,10 +7,13 @@ import tomllib
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from itertools import compress, count, islice
+from operator import itemgetter
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.structure.word_tags import reversed_lowered_text
 
 # A function word before a sentence-final mark, or before a closing quote that ends the
 # quoted part of a sentence ("... of interceptions of the", said the lawyer). The pattern
@@ -34,6 +37,15 @@ def _word_before(text: str, pos: int) -> tuple[int, int, bool] | None:
 
 
 _LIST_MARKERS = frozenset("a b c d i ii iii iv v vi".split())
+# The marks of `_END_MARK_RE`, read backwards (on `reversed_lowered_text`): a full stop,
+# "!" or "?" with whitespace, a closing quote or bracket, or the end of the text after it;
+# a closing quote with a comma after it (read backwards: the comma, whitespace, the quote).
+# `_mark_word_res` adds the function word before the mark. Each pattern opens with a
+# literal, so the regex engine finds it with a fast scan (a class of marks is a slow scan).
+_MARK_PATTERNS = tuple(re.escape(mark) + "(?<![^\\s\"”’)]" + re.escape(mark) + ")" for mark in ".!?")
+_QUOTE_PATTERN = ",\\s*([\"”])"
+_SENTENCE_TEXT = itemgetter(2)
+_FIRST_CHAR = itemgetter(slice(0, 1))
 
 
 @cache
@@ -41,6 +53,38 @@ def function_words() -> tuple[frozenset[str], frozenset[str]]:
     raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
     data = tomllib.loads(raw)
     return frozenset(data["never_final"]), frozenset(data["rarely_final"])
+
+
+@cache
+def _mark_word_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(The marks, the pattern) for the patterns above, with the function words filled in
+    (any of them may end a sentence: `rarely_final` ones after a space). The word must be
+    the whole run of letters before the mark."""
+    never, rarely = function_words()
+    reversed_words = "|".join(sorted((re.escape(w[::-1]) for w in never | rarely), key=lambda w: (-len(w), w)))
+    word = f"[ \\t]*(?:{reversed_words})(?![a-z])"
+    marks = (*".!?", "\"”")
+    return tuple(zip(marks, (re.compile(p + word) for p in (*_MARK_PATTERNS, _QUOTE_PATTERN)), strict=True))
+
+
+def _mark_candidates(doc: Document) -> list[int]:
+    """Offsets of the marks (of `_END_MARK_RE`) right after a function word, spaces allowed.
+
+    Read backwards from each mark: spaces, then a function word that is the whole run of
+    letters there (lowercased). Where `_word_before` finds a function word before a mark,
+    it is that run; the few marks found (most documents have none) are then checked as
+    before."""
+    backwards = reversed_lowered_text(doc)
+    last = len(backwards) - 1
+    found: list[int] = []
+    text = doc.text
+    for marks, pattern in _mark_word_res():
+        # One-character tests are faster than the scan ("!" and "?" are rare in news).
+        if any(map(text.__contains__, marks)) and pattern.search(backwards) is not None:
+            # the mark is the match's start (a full stop ...) or its group (a quote)
+            found.extend(last - m.start(m.lastindex or 0) for m in pattern.finditer(backwards))
+    found.sort()
+    return found
 
 
 class DanglingFunctionWordRule(Rule):
@@ -62,9 +106,12 @@ class DanglingFunctionWordRule(Rule):
         never, rarely = function_words()
         text = doc.text
         # Only the word before a sentence-final mark (or before a closing quote and a comma)
-        # matters, so look there instead of scanning every word.
-        for end in _END_MARK_RE.finditer(text):
-            found = _word_before(text, end.start())
+        # matters, and only a function word there, so look at those marks alone.
+        for mark in _mark_candidates(doc):
+            end = _END_MARK_RE.match(text, mark)
+            if end is None:
+                continue
+            found = _word_before(text, mark)
             if found is None:
                 continue
             word_start, word_end, spaced = found
@@ -83,7 +130,11 @@ class DanglingFunctionWordRule(Rule):
                     confidence=0.95 if spaced else 0.8,
                 )
         sentences = doc.sentences
-        for prev, cur in zip(sentences, sentences[1:], strict=False):
+        # A fragment starts in lowercase: look only at the sentences whose first character is.
+        lowercase_starts = compress(count(1), map(str.islower, map(_FIRST_CHAR, map(
+            _SENTENCE_TEXT, islice(sentences, 1, None)))))
+        for k in lowercase_starts:
+            prev, cur = sentences[k - 1], sentences[k]
             if not prev.text.endswith(".") or prev.text.endswith(".."):
                 continue
             if text[prev.end : cur.start].count("\n"):

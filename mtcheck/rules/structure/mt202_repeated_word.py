@@ -9,12 +9,12 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.word_classes import (
-    positions,
     repeats,
     word_class,
     word_list,
     words_before,
 )
+from mtcheck.rules.structure.word_tags import pair_starts, word_set_class
 
 # Only spaces, or one line break, between two words (a blank line starts a new block).
 _JOIN = r"(?:[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+)"
@@ -65,9 +65,9 @@ class RepeatedWordRule(Rule):
             hit = self._repeat(a, b, options, words[i - 1] if i > 0 else None)
             if hit is not None:
                 yield hit
-        last = len(lw) - 1
-        for i in positions(lw, _FIRST):
-            if i == last or lw[i + 1] not in _SECOND or lw[i] == lw[i + 1]:
+        # Word i in _FIRST and word i + 1 in _SECOND, found on the shared word tags.
+        for i in pair_starts(doc, word_set_class(_FIRST), word_set_class(_SECOND)):
+            if lw[i] == lw[i + 1]:
                 continue
             a, b = words[i], words[i + 1]
             if a.text != lw[i] or b.text != lw[i + 1] or not _SPACES_RE.fullmatch(text, a.end, b.start):

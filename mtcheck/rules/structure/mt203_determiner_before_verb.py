@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 
@@ -10,15 +11,30 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.mt202_repeated_word import adjacent
-from mtcheck.rules.structure.word_classes import positions, word_class, word_list
+from mtcheck.rules.structure.word_classes import word_class, word_list
+from mtcheck.rules.structure.word_tags import pair_starts, reversed_lowered_text, word_set_class
 
 # A determiner followed directly by a clause-internal punctuation mark ("the, ").
 # "the." is MT201's (a sentence ending on a function word).
 _PUNCT_AFTER_RE = re.compile(r"[ \t]*([,;:)\]])")
 _PUNCT = frozenset(",;:)]")
+_RARE_PUNCT = tuple(sorted(_PUNCT - {","}))
 # Conjunctions and relative words that cannot follow an article ("the and", "the which").
 _CONNECTIVES = frozenset({"and", "or", "but", "nor", "that", "which", "whose", "whom"})
 _SINGLE_LETTER_RE = re.compile(r"[ \t]*[,;:]?[ \t]*[a-zA-Z](?![\w'’-])")
+
+
+@cache
+def _determiner_before_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """On the reversed lowered text (`reversed_lowered_text`): one optional space and a
+    determiner (matched right after a mark of `_PUNCT`), and the same after a comma, to
+    find them all. A match may take the last letters of a longer word ("bathe,"): the
+    caller checks the word there.
+
+    Commas are frequent: the second pattern opens with one as a literal, so the regex
+    engine finds them with a fast scan. The other marks are rare: `str.find` finds them."""
+    dets = "|".join(re.escape(d[::-1]) for d in sorted(word_class("noun_determiners")))
+    return re.compile(f"( ?)(?:{dets})"), re.compile(f",( ?)(?:{dets})")
 
 
 @cache
@@ -51,8 +67,33 @@ class DeterminerBeforeVerbRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
-        words = doc.word_view
         dets = word_class("noun_determiners")
+        lowered = doc.lowered_words
+        n = len(lowered)
+        follow = _followers()
+        ends = doc.word_ends
+        # A determiner followed by a word of `follow` (on the shared word tags), or by a mark
+        # of `_PUNCT` directly or after one space (`text[end:end + 2].lstrip(" ")[:1]`).
+        candidates = set(pair_starts(doc, word_set_class(dets), word_set_class(follow)))
+        backwards = reversed_lowered_text(doc)
+        size = len(backwards)
+        after_mark, after_comma = _determiner_before_res()
+        found = list(after_comma.finditer(backwards))
+        for mark in _RARE_PUNCT:
+            at = text.find(mark)
+            while at != -1:
+                m = after_mark.match(backwards, size - at)  # right after the mark, read backwards
+                if m is not None:
+                    found.append(m)
+                at = text.find(mark, at + 1)
+        for m in found:
+            end = size - m.end(1)  # where the word before the mark (and space) ends
+            i = bisect_left(ends, end)
+            if i < n and ends[i] == end and lowered[i] in dets:
+                candidates.add(i)
+        if not candidates:
+            return
+        words = doc.word_view
         aux = word_class("finite_auxiliaries")
         modals = word_class("modals")
         preps = word_class("core_prepositions")
@@ -60,15 +101,7 @@ class DeterminerBeforeVerbRule(Rule):
         base = word_class("base_verbs")
         labels = word_list("determiner_context.toml", "label_nouns")
         exclaim = word_list("determiner_context.toml", "exclamation_heads")
-        lowered = doc.lowered_words
-        n = len(words)
-        follow = _followers()
-        ends = doc.word_ends
-        candidates = [
-            i for i in positions(lowered, dets)
-            if (i + 1 < n and lowered[i + 1] in follow) or text[ends[i]:ends[i] + 2].lstrip(" ")[:1] in _PUNCT
-        ]
-        for i in candidates:
+        for i in sorted(candidates):
             w = words[i]
             lw = lowered[i]
             if w.text != lw and w.text != w.text.capitalize():

@@ -9,11 +9,14 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.adjectives import is_adjective
-from mtcheck.rules.structure.word_classes import find_all, word_class
+from mtcheck.rules.structure.word_classes import word_class
+from mtcheck.rules.structure.word_tags import pair_starts, word_set_class
 
-# " or that", " and which" ...: found with str.find, then checked with _TAIL_RE.
-_ANCHORS = tuple(f" {c} {w}" for c in ("or", "and") for w in ("that", "which", "who"))
+# " or that", " and which" ...: a space, then _TAIL_RE. Where _TAIL_RE matches, its two words
+# are words of the document: they are found as word pairs on the shared word tags.
 _TAIL_RE = re.compile(r"(?P<conj>or|and) (?P<clause>that|which|who|whose|whom)(?![\w’'-])")
+_CONJUNCTIONS = frozenset({"or", "and"})
+_CLAUSE_WORDS = frozenset({"that", "which", "who", "whose", "whom"})
 # Read backwards from the conjunction: `head [quote]adjective[quote] ` at the end of the text.
 _HEAD_ADJ_RE = re.compile(
     r"(?<![\w’'-])(?P<head>[A-Za-z]+)[ \t]+(?P<q>[“\"‘']?)(?P<adj>[a-z]+(?:-[a-z]+)*)(?P<cq>[”\"’']?)[ \t]+$"
@@ -32,6 +35,18 @@ _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 # A plural or other word that can be a noun by itself is not a lost noun.
 _NOUNISH_ENDINGS = ("s", "tion", "ment", "ness", "ity", "ship", "ism")
 _ADJECTIVE_SHAPES = ("ed", "ous", "ive", "al", "ic", "ful", "less", "able", "ible", "ent", "ant", "que", "ary", "ory")
+
+
+def _search_end(pattern: re.Pattern[str], before: str, tokens: int) -> re.Match[str] | None:
+    """`pattern.search(before)` for a pattern that ends with spaces and `$`, and spans its
+    last `tokens` runs of non-blank characters (spaces and tabs are the only blanks it
+    takes): the search starts at the first of those runs instead of trying every position."""
+    body = before[:-1] if before.endswith("\n") else before  # `$` matches before a final line break
+    start = len(body)
+    for _ in range(tokens):
+        kept = body[:start].rstrip(" \t")
+        start = max(kept.rfind(" "), kept.rfind("\t")) + 1
+    return pattern.search(before, start)
 
 
 class MissingNounRule(Rule):
@@ -61,7 +76,11 @@ class MissingNounRule(Rule):
         text = doc.text
         lowered = doc.lowered_text
         determiners = word_class("noun_determiners")
-        anchors = sorted(at + 1 for needle in _ANCHORS for at in find_all(lowered, needle))
+        starts = doc.word_starts
+        anchors = [
+            starts[i] for i in pair_starts(doc, word_set_class(_CONJUNCTIONS), word_set_class(_CLAUSE_WORDS))
+            if starts[i] > 0 and lowered[starts[i] - 1] == " "
+        ]
         for start in anchors:
             m = _TAIL_RE.match(text, start)
             if m is None:
@@ -70,14 +89,14 @@ class MissingNounRule(Rule):
             clause = Segment(m.start("clause"), m.end("clause"), m.group("clause"))
             before = text[max(0, conj.start - 60):conj.start]
             tail = f"{conj.text} {clause.text}"
-            m = _HEAD_ONLY_RE.search(before)
+            m = _search_end(_HEAD_ONLY_RE, before, 1)
             if m is not None and m.group("head") in _BARE_PREPOSITIONS:
                 yield Hit(conj.start - len(before) + m.start("head"), clause.end,
                           f"the preposition '{m.group('head')}' has no object before '{tail}': "
                           "a noun was lost in translation",
                           confidence=0.8)
                 continue
-            m = _HEAD_ADJ_RE.search(before)
+            m = _search_end(_HEAD_ADJ_RE, before, 2)
             if m is None:
                 continue
             head, adj, q, cq = m.group("head"), m.group("adj"), m.group("q"), m.group("cq")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -11,11 +12,12 @@ from mtcheck.finding import Severity
 from mtcheck.lexicon.frequency import zipf
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.adjectives import is_adjective, is_comparative_adjective, looks_adjectival
-from mtcheck.rules.structure.word_classes import (
-    load_data,
-    positions,
-    word_class,
-    word_list,
+from mtcheck.rules.structure.word_classes import load_data, word_class, word_list
+from mtcheck.rules.structure.word_tags import (
+    class_positions,
+    pair_starts,
+    reversed_lowered_text,
+    word_set_class,
 )
 
 _FRAMES = "postposed_frames.toml"
@@ -57,9 +59,58 @@ def _candidates() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @cache
-def _is_candidate(word: str) -> bool:
-    listed, suffixes = _candidates()
-    return word in listed or word.endswith(suffixes)
+def _plain_noun(word: str) -> bool:
+    """Whether a word as written can be the noun of "NOUN ADJ": a lowercase common word
+    of three letters or more that is no function word, verb form or adjective."""
+    return (word == word.lower() and word.replace("-", "").isalpha() and len(word) >= 3
+            and word not in _closed_words() and not _NOT_NOUN_RE.search(word) and not looks_adjectival(word))
+
+
+@cache
+def _ending_res() -> tuple[re.Pattern[str], ...]:
+    """The adjective endings at the end of a word, on the reversed lowered text
+    (`reversed_lowered_text`). Each pattern opens with a reversed ending (all but its last
+    letter for endings that differ in that letter only: "ary", "ory") as a literal, so the
+    regex engine finds it with a fast scan; the look-behind drops an ending followed by a
+    word character (inside a word). Endings that end with another ending ("ical", "al")
+    are covered by the shorter one. (Testing more context here, the noun before or the
+    punctuation after, costs more than the loop over the candidates it saves.)"""
+    suffixes = _candidates()[1]
+    minimal = [s[::-1] for s in suffixes if not any(s != t and s.endswith(t) for t in suffixes)]
+    groups: dict[str, list[str]] = {}
+    for r in sorted(minimal):
+        if len(r) >= 3:
+            groups.setdefault(r[:-1], []).append(r[-1])
+        else:
+            groups[r] = []
+    patterns = [re.escape(k) + (f"[{''.join(map(re.escape, v))}]" if len(v) > 1 else re.escape("".join(v)))
+                for k, v in groups.items()]
+    return tuple(re.compile(f"{p}(?<!\\w{p})") for p in patterns)
+
+
+def _candidate_positions(doc: Document) -> list[int]:
+    """Indexes of the listed words and of the words with an adjective ending that may be
+    reported, in text order: a candidate written with a capital is reported only as an
+    institution adjective after an institution noun (a word pair on the shared word tags),
+    the others are the listed words written in lowercase (on the word tags) and the words
+    with an adjective ending (`_ending_res`; the word ending there looked up in
+    `Document.word_ends`)."""
+    texts = doc.word_texts
+    institutions = pair_starts(doc, word_set_class(word_list(_FRAMES, "institution_nouns")),
+                               word_set_class(word_list(_FRAMES, "institution_adjectives")))
+    found = {i + 1 for i in institutions}
+    found.update(i for i in class_positions(doc, word_set_class(_candidates()[0])) if not texts[i][0].isupper())
+    backwards = reversed_lowered_text(doc)
+    size = len(backwards)
+    ends = doc.word_ends
+    n = len(ends)
+    for pattern in _ending_res():
+        for m in pattern.finditer(backwards):
+            end = size - m.start()
+            i = bisect_left(ends, end)
+            if i < n and ends[i] == end and not texts[i][0].isupper():
+                found.add(i)
+    return sorted(found)
 
 
 class PostposedAdjectiveRule(Rule):
@@ -91,42 +142,53 @@ class PostposedAdjectiveRule(Rule):
         words = doc.word_view
         texts = doc.word_texts
         lowered = doc.lowered_words
-        # Test each distinct word once (cached across documents), then find its positions.
-        wanted = set(filter(_is_candidate, doc.lowered_word_set))
-        for i in positions(lowered, wanted) if wanted else ():
+        starts, ends = doc.word_starts, doc.word_ends
+        n = len(lowered)
+        institution_adjectives = word_list(_FRAMES, "institution_adjectives")
+        institution_nouns = word_list(_FRAMES, "institution_nouns")
+        followers = word_list(_FRAMES, "followers")
+
+        def may_end_phrase(i: int) -> bool:
+            # The first test of `_ends_phrase`, on the word lists: punctuation after the
+            # adjective, or a follower word after spaces.
+            if _PUNCT_RE.match(text, ends[i]) is not None:
+                return True
+            return (i + 1 < n and lowered[i + 1] in followers
+                    and _SPACES_RE.fullmatch(text, ends[i], starts[i + 1]) is not None)
+
+        for i in _candidate_positions(doc):
             if i == 0:
                 continue
             lw = texts[i]
             if lw[0].isupper():
-                if lowered[i] in word_list(_FRAMES, "institution_adjectives"):
+                # `_institution` needs "the" and an institution noun before the adjective.
+                if (lowered[i] in institution_adjectives and i >= 2 and lowered[i - 2] == "the"
+                        and lowered[i - 1] in institution_nouns):
                     hit = self._institution(text, words, i)
                     if hit is not None:
                         yield hit
                 continue
-            if options.accepts(lw):
-                continue
-            prev = lowered[i - 1]
-            if prev in ("more", "less"):
-                if i >= 2 and adjacent(text, words[i - 1], words[i]) and is_comparative_adjective(lw):
+            # The tests before `_frame` are `_frame`'s own on the word lists (all must pass),
+            # cheapest first; `options.accepts` skips the word either way.
+            if lowered[i - 1] in ("more", "less"):
+                if (i >= 2 and _plain_noun(texts[i - 2]) and is_comparative_adjective(lw) and may_end_phrase(i)
+                        and adjacent(text, words[i - 1], words[i]) and not options.accepts(lw)):
                     hit = self._frame(text, words, i - 2, i, comparative=True)
                     if hit is not None:
                         yield hit
                 continue
-            if is_adjective(lw):
+            if _plain_noun(texts[i - 1]) and is_adjective(lw) and may_end_phrase(i) and not options.accepts(lw):
                 hit = self._frame(text, words, i - 1, i, comparative=False)
                 if hit is not None:
                     yield hit
 
     def _frame(self, text: str, words: Sequence[Segment], ni: int, ai: int, *, comparative: bool) -> Hit | None:
+        """The hit for "NOUN ADJ" (or "NOUN more ADJ"); the caller checked `_plain_noun`."""
         noun, adj = words[ni], words[ai]
         ln = noun.text
-        if ln != ln.lower() or not ln.replace("-", "").isalpha() or len(ln) < 3:
-            return None
         for k in range(ni, ai):
             if not adjacent(text, words[k], words[k + 1]) or "\n" in text[words[k].end:words[k + 1].start]:
                 return None
-        if ln in _closed_words() or _NOT_NOUN_RE.search(ln) or looks_adjectival(ln):
-            return None
         if not self._ends_phrase(text, words, ai, adj.text, comparative=comparative):
             return None
         if not self._noun_phrase_start(text, words, ni):

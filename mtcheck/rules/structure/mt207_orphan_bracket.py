@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
-_BRACKET_RE = re.compile(r"[()\[\]]")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _PAIRS = {")": "(", "]": "["}
 _OPENERS = {"(": ")", "[": "]"}
@@ -18,6 +18,41 @@ _OPENERS = {"(": ")", "[": "]"}
 _LIST_MARKER_RE = re.compile(r"(?:^|[\s;:,])(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})$")
 # Emoticons: ":)", ";-)", ":(", "=)" (matched backwards from the bracket).
 _EMOTICON_RE = re.compile(r"(?:^|[^\w])[:;=][-'^]?$")
+
+
+def _bracket_offsets(text: str) -> list[tuple[int, str]]:
+    """(offset, bracket) of every bracket of `text`, in text order (`str.find` per bracket:
+    a regex class scan is slower)."""
+    out: list[tuple[int, str]] = []
+    find = text.find
+    for ch in "()[]":
+        i = find(ch)
+        while i != -1:
+            out.append((i, ch))
+            i = find(ch, i + 1)
+    out.sort()
+    return out
+
+
+def _all_paired(text: str, brackets: list[tuple[int, str]]) -> bool:
+    """Whether every bracket closes or is closed by its partner with no blank line between.
+
+    Then each paragraph holds whole pairs, properly nested, and the per-paragraph scan
+    finds no orphan: the common case, told without splitting the text into paragraphs. (A
+    blank line inside an outermost pair is a paragraph break there: a match of
+    `_BLANK_LINE_RE` holds no bracket, so `search` between the two brackets finds one
+    exactly when a paragraph of the scan ends between them.)"""
+    stack: list[tuple[int, str]] = []
+    for j, ch in brackets:
+        if ch in _OPENERS:
+            stack.append((j, ch))
+        elif not stack or stack[-1][1] != _PAIRS[ch]:
+            return False
+        else:
+            opened = stack.pop()[0]
+            if not stack and _BLANK_LINE_RE.search(text, opened, j) is not None:
+                return False
+    return not stack
 
 
 def _excused(text: str, j: int) -> bool:
@@ -50,19 +85,23 @@ class OrphanBracketRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
-        if _BRACKET_RE.search(text) is None:
+        brackets = _bracket_offsets(text)
+        if not brackets or _all_paired(text, brackets):
             return
         # Paragraphs end at blank lines only: a credit line broken in two
         # ("(Reporting by ...;\nEditing by ...)") is one parenthetical.
         bounds = [0] + [m.end() for m in _BLANK_LINE_RE.finditer(text)] + [len(text)]
-        for start, end in zip(bounds, bounds[1:], strict=False):
-            btext = text[start:end]
-            if _BRACKET_RE.search(btext) is None:
-                continue
+        # The brackets of each paragraph, from the list found above (paragraph k is
+        # text[bounds[k]:bounds[k + 1]]), in text order.
+        paragraphs: dict[int, list[tuple[int, str]]] = {}
+        for pos, ch in brackets:
+            paragraphs.setdefault(bisect_right(bounds, pos) - 1, []).append((pos, ch))
+        for k, found in paragraphs.items():
+            start, end = bounds[k], bounds[k + 1]
             stack: list[tuple[str, int]] = []
             orphans: list[tuple[int, str]] = []
-            for bm in _BRACKET_RE.finditer(btext):
-                j, ch = bm.start(), bm.group()
+            for pos, ch in found:
+                j = pos - start
                 if ch in _OPENERS:
                     stack.append((ch, j))
                 elif ch in _PAIRS:
@@ -76,6 +115,9 @@ class OrphanBracketRule(Rule):
                     else:
                         orphans.append((j, "close"))
             orphans.extend((j, "open") for _, j in stack)
+            if not orphans:
+                continue
+            btext = text[start:end]
             for j, kind in sorted(orphans):
                 if _excused(btext, j):
                     continue  # a list marker "1)" or an emoticon ":)" that closes nothing

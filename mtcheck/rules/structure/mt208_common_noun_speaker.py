@@ -11,7 +11,8 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import SOURCE_LANGUAGES, Hit, Rule, RuleOptions
 from mtcheck.rules.structure.mt202_repeated_word import adjacent
-from mtcheck.rules.structure.word_classes import load_data, positions, word_list
+from mtcheck.rules.structure.word_classes import load_data, word_list
+from mtcheck.rules.structure.word_tags import pair_starts, word_set_class
 
 _SPEAKERS = "speakers.toml"
 # Punctuation right before an inverted attribution (", said the sands" / "”, added ...").
@@ -86,10 +87,17 @@ class CommonNounSpeakerRule(Rule):
         words = doc.word_view
         index = surname_index()
         verbs = word_list(_SPEAKERS, "speech_verbs")
-        lowered = doc.lowered_words
         n = len(words)
         firsts = _first_words()
-        for i in [i for i in positions(lowered, _THE) if i + 1 < n and lowered[i + 1] in firsts]:
+        if firsts.isdisjoint(doc.lowered_word_set):
+            return
+        # "the" followed by the first word of a listed noun, found on the shared word tags
+        # (from the nouns: "the" is frequent).
+        texts = doc.word_texts
+        lowered = doc.lowered_words
+        for i in pair_starts(doc, word_set_class(_THE), word_set_class(firsts), from_second=True):
+            if not self._speech_verb_near(texts, lowered, i, verbs):
+                continue  # most "the" + noun pairs
             w = words[i]
             noun_end, key = self._noun(text, words, i + 1, index)
             if key is None or options.accepts(key):
@@ -121,6 +129,19 @@ class CommonNounSpeakerRule(Rule):
                     if thing_speaks and not inverted:
                         hit = replace(hit, confidence=min(hit.confidence, 0.75))
                     yield hit
+
+    @staticmethod
+    def _speech_verb_near(texts: list[str], lowered: list[str], i: int, verbs: frozenset[str]) -> bool:
+        """Whether a speech verb is where a report below needs one: before "the" at `i`
+        where `_verb_before` looks ("said the", "pointed out the", "according to the"), or
+        after the noun of one or two words ("the sands said")."""
+        k = i - 1
+        if k >= 1 and texts[k] == "out":
+            k -= 1
+        if i >= 1 and (texts[k] in verbs or (i >= 2 and lowered[i - 1] == "to" and lowered[i - 2] == "according")):
+            return True
+        n = len(texts)
+        return (i + 2 < n and texts[i + 2] in verbs) or (i + 3 < n and texts[i + 3] in verbs)
 
     @staticmethod
     def _passive(text: str, words: Sequence[Segment], vi: int) -> bool:
