@@ -269,20 +269,6 @@ def curated() -> CuratedNames:
     return CuratedNames(words, phrases, phrase_re, frozenset(english), kinds, frozenset(surfaces), shared)
 
 
-@cache
-def _phrase_keys() -> dict[str, tuple[tuple[str, int], ...]]:
-    """The curated multi-word variants grouped by a key: the first two characters of
-    their last word ("Ga" for "Butros Gali", "As" for "Bachar al-Assad"), each with the
-    offset of that key in the variant. A variant occurs only where its key does, so a
-    few `str.find` scans for the keys locate every occurrence (see `phrase_matches`)."""
-    keys: dict[str, list[tuple[str, int]]] = {}
-    for surface in sorted(curated().surfaces):
-        last = re.split(r"[\s\-]+", surface)[-1] or surface
-        offset = len(surface) - len(last)
-        keys.setdefault(last[:2], []).append((surface, offset))
-    return {key: tuple(entries) for key, entries in keys.items()}
-
-
 def pick_curated(
     item: CuratedName, surface: str, languages: Iterable[str] = SOURCE_LANGUAGES
 ) -> CuratedName | None:
@@ -294,36 +280,22 @@ def pick_curated(
     return next((o for o in options if o.surface == surface), options[0] if options else None)
 
 
-def phrase_matches(text: str) -> Iterator[tuple[int, int, CuratedName]]:
+def phrase_matches(text: str, candidates: Iterable[str] | None = None) -> Iterator[tuple[int, int, CuratedName]]:
     """Curated multi-word variants in `text` ("Butros Gali"), as whole words.
 
-    The matches `curated().phrase_re.finditer(text)` gives, then checked for word
-    boundaries: leftmost first, the longest variant at each offset (the alternation
-    lists longer variants first, and two variants matching at one offset are one a
-    prefix of the other), the next one after its end. The variants are found from their
-    keys (`_phrase_keys`) with `str.find`: the alternation scan tries every character.
+    With `candidates`, the caller knows that no other variant occurs in `text` (see
+    `mtcheck.rules.names.phrases`): those few are found with `str.find` and taken as
+    `phrase_re.finditer` would take them (leftmost first; at one offset the longest, as the
+    alternation lists longer variants first and two variants matching at one offset are
+    one a prefix of the other; the next one after its end), where a scan with the
+    alternation of all the variants tries every character of the text.
     """
     data = curated()
     if data.phrase_re is None:
         return
-    longest: dict[int, str] = {}  # offset -> the longest variant found there
-    for key, entries in _phrase_keys().items():
-        i = text.find(key)
-        while i != -1:
-            for surface, offset in entries:
-                s = i - offset
-                if s >= 0 and text.startswith(surface, s) and len(surface) > len(longest.get(s, "")):
-                    longest[s] = surface
-            i = text.find(key, i + 1)
-    if not longest:
-        return
+    spans = (m.span() for m in data.phrase_re.finditer(text)) if candidates is None else _spans(text, candidates)
     n = len(text)
-    end = 0
-    for s in sorted(longest):
-        if s < end:
-            continue
-        e = s + len(longest[s])
-        end = e
+    for s, e in spans:
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "-"):
             continue
         if e < n and (text[e].isalnum() or text[e] == "-"):
@@ -331,6 +303,60 @@ def phrase_matches(text: str) -> Iterator[tuple[int, int, CuratedName]]:
         item = data.phrases.get(fold(text[s:e]))
         if item is not None:
             yield s, e, pick_curated(item, text[s:e]) or item
+
+
+def _spans(text: str, surfaces: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Where `phrase_re.finditer` matches in `text` when only `surfaces` can match at a
+    word boundary (see `phrase_matches`).
+
+    The alternation also matches variants inside longer words; such a match yields nothing
+    but hides any match that starts inside it (or at its start, being shorter). So every
+    occurrence of a variant that overlaps the start of an occurrence found is found too
+    (`_overlapping`); the others cannot change what the scan yields."""
+    overlapping = _overlapping()
+    longest: dict[int, int] = {}  # offset -> the length of the longest variant there
+    found: set[tuple[int, str]] = set()
+    stack: list[tuple[int, str]] = []
+    for surface in surfaces:
+        i = text.find(surface) if surface else -1
+        while i != -1:
+            stack.append((i, surface))
+            i = text.find(surface, i + 1)
+    while stack:
+        i, surface = stack.pop()
+        if (i, surface) in found:
+            continue
+        found.add((i, surface))
+        if len(surface) > longest.get(i, 0):
+            longest[i] = len(surface)
+        for other, offset in overlapping.get(surface, ()):
+            j = i - offset
+            if j >= 0 and text.startswith(other, j):
+                stack.append((j, other))
+    end = 0
+    for s in sorted(longest):
+        if s >= end:
+            end = s + longest[s]
+            yield s, end
+
+
+@cache
+def _overlapping() -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each variant B, the variants A and offsets k such that A at an offset `i - k`
+    can overlap B at `i`: A from k on and B agree (one starts the other), and A starts
+    before B, or at the same offset and is longer."""
+    surfaces = sorted(curated().surfaces)
+    by_first: dict[str, list[str]] = {}
+    for b in surfaces:
+        by_first.setdefault(b[:1], []).append(b)
+    out: dict[str, list[tuple[str, int]]] = {}
+    for a in surfaces:
+        for k in range(len(a)):
+            tail = a[k:]
+            for b in by_first.get(tail[:1], ()):
+                if (k or len(a) > len(b)) and (b.startswith(tail) or tail.startswith(b)):
+                    out.setdefault(b, []).append((a, k))
+    return {b: tuple(pairs) for b, pairs in out.items()}
 
 
 # ---------------------------------------------------------------------------------------------

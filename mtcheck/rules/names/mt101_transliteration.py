@@ -9,7 +9,7 @@ from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.lexicon.names import SPELLING, NameMatch, classify_name, phrase_matches
 from mtcheck.rules.base import SOURCE_LANGUAGES, Hit, Rule, RuleOptions
-from mtcheck.rules.names.phrases import phrases_possible
+from mtcheck.rules.names.phrases import phrase_candidates
 from mtcheck.rules.names.tokens import NameToken, is_name_shaped, occurrences, word_part
 
 # A finding this confident counts as evidence of the article's source language; it lifts
@@ -70,7 +70,8 @@ class TransliterationRule(Rule):
         langs = options.source_languages
         text = doc.text
         taken: list[tuple[int, int]] = []
-        for start, end, item in phrase_matches(text) if phrases_possible(doc) else ():
+        candidates = phrase_candidates(doc)
+        for start, end, item in phrase_matches(text, candidates) if candidates else ():
             if item.language not in langs or options.accepts(text[start:end]):
                 continue
             taken.append((start, end))

@@ -1,63 +1,80 @@
-"""Where the digits of a text are, found with `str.find` (used by MT502 and MT503).
+"""Where the digits of a text are, and what is around them (used by MT502 and MT503).
 
 The number and time rules look for patterns that start with a digit. Scanning a whole
-article with such a pattern makes the regex engine try every character; digits are about
-one character in a hundred, and `str.find` locates each one at C speed. The rules then try
-their pattern only where a digit makes a match possible. (Computed once per text: both
-rules ask. Could move to `Document`.)
+article with such a pattern makes the regex engine try every character, and with a
+character class at that. Instead, the text is mapped once to one byte per character
+(`char_classes`: every digit 0-9 becomes "0", the few characters the rules look for next
+to a digit stay, everything else becomes "x"), and a pattern over that map that starts
+with the literal "0" finds the offsets worth trying at C speed; the rules then try their
+own pattern there. (Kept for the last text: both rules ask. Could move to `Document`.)
 """
 
 from __future__ import annotations
 
 import threading
 
+DIGIT = ord("0")
+# One byte per character: 0-9 -> "0"; ".", ",", " ", "h" stay; a no-break space -> "_";
+# anything else -> "x" (so is every character beyond Latin-1: `latin1` makes it "?").
+_CLASS_TABLE = bytes(
+    DIGIT if 0x30 <= b <= 0x39 else b if b in b"., h" else ord("_") if b == 0xA0 else ord("x")
+    for b in range(256)
+)
 # UTF-8 bytes that cannot belong to a decimal digit other than 0-9: ASCII, continuation
 # bytes, the lead bytes of U+0080-U+063F and of U+2000-U+2FFF. The first non-ASCII decimal
 # digit (what `\d` and `str.isdecimal` also accept) is U+0660, and U+2000-U+2FFF (curly
 # quotes, dashes, the euro sign) holds none.
 _NO_OTHER_DIGITS = bytes(range(0xD9)) + b"\xe2"
+_MAX_LOOKS = 64
 
 _last = threading.local()
 
 
-def ascii_digits(text: str) -> list[int]:
-    """Offsets of the characters 0-9 in `text`, ascending."""
-    cached: tuple[str, list[int]] | None = getattr(_last, "value", None)
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    out: list[int] = []
-    find = text.find
-    append = out.append
-    for d in "0123456789":
-        i = find(d)
-        while i != -1:
-            append(i)
-            i = find(d, i + 1)
-    out.sort()
-    # Kept for the next rule that asks about the same text (the same object: a str is
-    # immutable, so identity means the same offsets).
-    _last.value = (text, out)
-    return out
+def _cached(text: str) -> dict[str, object]:
+    """What has been computed for `text` (the last text asked about, per thread: the same
+    object, and a str is immutable, so the same offsets)."""
+    entry: tuple[str, dict[str, object]] | None = getattr(_last, "entry", None)
+    if entry is None or entry[0] is not text:
+        entry = (text, {})
+        _last.entry = entry
+    return entry[1]
+
+
+def latin1(text: str) -> bytes:
+    """`text` in Latin-1, one byte per character (same offsets); a character beyond
+    Latin-1 becomes "?"."""
+    cache = _cached(text)
+    out = cache.get("latin1")
+    if out is None:
+        out = cache["latin1"] = text.encode("latin-1", "replace")
+    return out  # type: ignore[return-value]
+
+
+def char_classes(text: str) -> bytes:
+    """One byte per character of `text` (same offsets): b"0" for a digit 0-9; ".", ",",
+    " " and "h" as they are; b"_" for a no-break space (U+00A0); b"x" for anything else."""
+    cache = _cached(text)
+    out = cache.get("classes")
+    if out is None:
+        out = cache["classes"] = latin1(text).translate(_CLASS_TABLE)
+    return out  # type: ignore[return-value]
 
 
 def has_other_digits(text: str) -> bool:
     """Whether `text` may hold a decimal digit other than 0-9 (Arabic-Indic, fullwidth...),
-    which `\\d` matches too: then the ASCII digits are not all the digits."""
+    which `\\d` matches too: then `char_classes` does not show all the digits."""
     if text.isascii():
         return False
     # Latin-1 holds no decimal digit beyond 0-9 (the first other is U+0660): only the
     # characters the Latin-1 encoding replaces with "?" need a look, and they are few.
-    latin1 = text.encode("latin-1", "replace")
+    encoded = latin1(text)
     looks = 0
-    i = latin1.find(b"?")
+    i = encoded.find(b"?")
     while i != -1:
         if text[i].isdecimal():
             return True
         looks += 1
         if looks > _MAX_LOOKS:  # a text mostly in another script: look at it all at once
             return bool(text.encode("utf-8", "surrogatepass").translate(None, _NO_OTHER_DIGITS))
-        i = latin1.find(b"?", i + 1)
+        i = encoded.find(b"?", i + 1)
     return False
-
-
-_MAX_LOOKS = 64

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress, count, repeat
-from operator import itemgetter
+from operator import and_, contains, itemgetter
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
@@ -112,14 +112,13 @@ def _blocks_to_check(text: str, blocks: list[Segment]) -> list[int]:
     texts = list(map(_TEXT, blocks))
     found: set[int] = set()
     if '"' in text:
-        found.update(compress(count(), map(_ODD, map(str.count, texts, repeat('"')))))
+        found.update(compress(count(), map(and_, map(str.count, texts, repeat('"')), repeat(1))))
         if '""' in text:
-            found.update(compress(count(), map(str.__contains__, texts, repeat('""'))))
+            found.update(compress(count(), map(contains, texts, repeat('""'))))
     for mark in (_OPENING, _CLOSING):
         if mark in text:
-            found.update(compress(count(), map(str.__contains__, texts, repeat(mark))))
+            found.update(compress(count(), map(contains, texts, repeat(mark))))
     return sorted(found)
 
 
 _TEXT = itemgetter(2)
-_ODD = (1).__and__

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import compress
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.punctuation.digits import ascii_digits, has_other_digits
+from mtcheck.rules.punctuation.digits import DIGIT, char_classes, has_other_digits
 
 # Languages that write 1,5 for one and a half; those that group thousands with a dot;
 # those that group with a (no-break) space.
@@ -58,8 +57,6 @@ _HEAT_WORDS = ("temperat", "heat", "degree", "celsius", "fahrenheit", "thermomet
 _THOUSANDS_OF_MILLIONS_RE = re.compile(r"(?P<small>\d{1,3}(?:[.,]\d+)?) thousand millions?\b")
 
 
-_SEPARATORS = ".," + _SPACES
-_TWO = 2
 
 
 def _number_matches(text: str) -> Iterator[re.Match[str]]:
@@ -68,23 +65,23 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
     Every match is one to three digits, then a dot, comma or space, then a digit: it starts
     at a digit `q`, `q - 1` or `q - 2` (digits up to `q`) where `q` is a digit followed by
     a separator and a digit. Trying those offsets in order, each after the end of the last
-    match, gives finditer's matches; the digits are found with `str.find` (see `digits`),
-    where a scan with the pattern would try every character of the text.
+    match, gives finditer's matches. Such `q` are found in `char_classes(text)` (see
+    `digits`), where a scan with the pattern would try every character of the text.
     """
-    if has_other_digits(text):  # `\d` would match digits the ASCII search misses
+    # `\d` also matches other decimal digits, and a narrow no-break space separates too:
+    # neither shows in the character classes, so such a text is scanned as before.
+    if "\u202f" in text or has_other_digits(text):
         yield from _NUMBER_RE.finditer(text)
         return
-    digits = ascii_digits(text)
+    classes = char_classes(text)
     starts: set[int] = set()
-    # The digits whose next digit is two characters on (at C speed: most digits are in
-    # runs, "2024"); of those, the ones with a separator between.
-    for q in compress(digits, map(_TWO.__eq__, map(int.__sub__, digits[1:], digits))):
-        if text[q + 1] in _SEPARATORS:
-            starts.add(q)
-            if q and text[q - 1].isdecimal():
-                starts.add(q - 1)
-                if q > 1 and text[q - 2].isdecimal():
-                    starts.add(q - 2)
+    for c in _SEPARATED_DIGIT_RE.finditer(classes):
+        q = c.start()
+        starts.add(q)
+        if q and classes[q - 1] == DIGIT:
+            starts.add(q - 1)
+            if q > 1 and classes[q - 2] == DIGIT:
+                starts.add(q - 2)
     end = 0
     match = _NUMBER_RE.match
     for p in sorted(starts):
@@ -94,6 +91,10 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
         if m is not None:
             end = m.end()
             yield m
+
+
+# In `char_classes`: a digit, then a dot, comma, space or no-break space, then a digit.
+_SEPARATED_DIGIT_RE = re.compile(rb"0(?=[., _]0)")
 
 
 def _typo_marks(text: str) -> list[int]:
