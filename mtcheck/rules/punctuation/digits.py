@@ -11,7 +11,9 @@ own pattern there. (Kept for the last text: both rules ask. Could move to `Docum
 
 from __future__ import annotations
 
+import re
 import threading
+from collections.abc import Iterable, Iterator
 
 DIGIT = ord("0")
 # One byte per character: 0-9 -> "0"; ".", ",", " ", "h" stay; a no-break space -> "_";
@@ -78,3 +80,17 @@ def has_other_digits(text: str) -> bool:
             return bool(text.encode("utf-8", "surrogatepass").translate(None, _NO_OTHER_DIGITS))
         i = encoded.find(b"?", i + 1)
     return False
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The matches `pattern.finditer(text)` gives, when every match must start at one of
+    `starts`: tried at those offsets only, left to right, none overlapping the last."""
+    end = 0
+    match = pattern.match
+    for p in sorted(starts):
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m

@@ -12,7 +12,7 @@ from importlib import resources
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.punctuation.digits import DIGIT, char_classes, has_other_digits
+from mtcheck.rules.punctuation.digits import DIGIT, char_classes, has_other_digits, matches_at
 
 # Languages that write 1,5 for one and a half; those that group thousands with a dot;
 # those that group with a (no-break) space.
@@ -82,15 +82,7 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
             starts.add(q - 1)
             if q > 1 and classes[q - 2] == DIGIT:
                 starts.add(q - 2)
-    end = 0
-    match = _NUMBER_RE.match
-    for p in sorted(starts):
-        if p < end:
-            continue
-        m = match(text, p)
-        if m is not None:
-            end = m.end()
-            yield m
+    yield from matches_at(_NUMBER_RE, text, starts)
 
 
 # In `char_classes`: a digit, then a dot, comma, space or no-break space, then a digit.

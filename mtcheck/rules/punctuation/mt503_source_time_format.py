@@ -12,7 +12,7 @@ from operator import methodcaller
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.punctuation.digits import char_classes
+from mtcheck.rules.punctuation.digits import char_classes, matches_at
 
 # One scan finds every candidate: "10.30 hours", "20:00 hours", "14 hours", "14.00 h",
 # "14h30", "15 h 30", "20h"; the context decides what each one is.
@@ -108,15 +108,7 @@ def _oclock(text: str, lowered: str) -> Iterator[re.Match[str]]:
         lo = max(0, _skip_space_back(text, j) - 6)
         starts.update(range(lo, i))
         i = lowered.find("clock", i + 1)
-    end = 0
-    match = _OCLOCK_RE.match
-    for p in sorted(starts):
-        if p < end:
-            continue
-        m = match(text, p)
-        if m is not None:
-            end = m.end()
-            yield m
+    yield from matches_at(_OCLOCK_RE, text, starts)
 
 
 def _skip_space_back(text: str, i: int) -> int:
