@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from mtcheck.document import Document
@@ -59,10 +58,10 @@ class TransliterationRule(Rule):
             return
         # Other confident spellings of the same source language make a weak one (a name
         # that is also another language's spelling, "Sergej") likely a leftover too.
-        confident = Counter(m.language for _, m in found if m.confidence >= CONFIDENT and m.language)
+        confident = {m.language for _, m in found if m.confidence >= CONFIDENT and m.language}
         for token, match in found:
             confidence = match.confidence
-            if confidence < CONFIDENT and match.language and confident[match.language]:
+            if confidence < CONFIDENT and match.language in confident:
                 confidence += SAME_LANGUAGE_BOOST
             yield self._hit(doc, token, match, confidence)
 

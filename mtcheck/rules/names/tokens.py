@@ -95,21 +95,27 @@ def occurrences(doc: Document, words: Iterable[str]) -> list[NameToken]:
     character of a match after its first is a word character, an apostrophe or a hyphen,
     which the pattern's look-behind refuses), so finditer's matches are exactly the offsets
     where the pattern matches. The words are a few names; scanning the whole text with the
-    pattern costs far more.
+    pattern costs far more. `doc.capitalised_words` counts the same matches, so the search
+    for a word stops at its last occurrence.
     """
     wanted = set(words)
     if not wanted:
         return []
     text = doc.text
+    counts = doc.capitalised_words
     match = CAP_WORD_RE.match
     found: list[NameToken] = []
     for word in wanted:
         size = len(word)
-        i = text.find(word)
+        left = counts.get(word, 0)
+        i = text.find(word) if left else -1
         while i != -1:
             m = match(text, i)
             if m is not None and m.end() == i + size:
                 found.append(NameToken(i, i + size, word))
+                left -= 1
+                if not left:
+                    break
             i = text.find(word, i + 1)
     found.sort()
     return found

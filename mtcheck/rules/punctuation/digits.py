@@ -62,6 +62,37 @@ def char_classes(text: str) -> bytes:
     return out  # type: ignore[return-value]
 
 
+def separated_digits(text: str) -> list[int]:
+    """Offsets, ascending, of the digits 0-9 followed by a dot, comma, space or no-break
+    space and a digit 0-9 ("1.5", "14.30", "9 000"): MT502's numbers and MT503's times."""
+    return _marks(text)[0]
+
+
+def digits_before_h(text: str) -> list[int]:
+    """Offsets, ascending, of the digits 0-9 followed by "h" or " h" ("14h30", "15 h")."""
+    return _marks(text)[1]
+
+
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """`separated_digits` and `digits_before_h`, from one scan of `char_classes(text)`."""
+    cache = _cached(text)
+    out = cache.get("marks")
+    if out is None:
+        classes = char_classes(text)
+        separated: list[int] = []
+        before_h: list[int] = []
+        for m in _MARK_RE.finditer(classes):
+            q = m.start()
+            (separated if classes[q + 2 : q + 3] == b"0" and classes[q + 1] != _H else before_h).append(q)
+        out = cache["marks"] = (separated, before_h)
+    return out  # type: ignore[return-value]
+
+
+# In `char_classes`: a digit, then a separator and a digit, or "h", or a space and "h".
+_MARK_RE = re.compile(rb"0(?=[., _]0| ?h)")
+_H = ord("h")
+
+
 def has_other_digits(text: str) -> bool:
     """Whether `text` may hold a decimal digit other than 0-9 (Arabic-Indic, fullwidth...),
     which `\\d` matches too: then `char_classes` does not show all the digits."""

@@ -12,7 +12,13 @@ from importlib import resources
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.punctuation.digits import DIGIT, char_classes, has_other_digits, matches_at
+from mtcheck.rules.punctuation.digits import (
+    DIGIT,
+    char_classes,
+    has_other_digits,
+    matches_at,
+    separated_digits,
+)
 
 # Languages that write 1,5 for one and a half; those that group thousands with a dot;
 # those that group with a (no-break) space.
@@ -65,8 +71,9 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
     Every match is one to three digits, then a dot, comma or space, then a digit: it starts
     at a digit `q`, `q - 1` or `q - 2` (digits up to `q`) where `q` is a digit followed by
     a separator and a digit. Trying those offsets in order, each after the end of the last
-    match, gives finditer's matches. Such `q` are found in `char_classes(text)` (see
-    `digits`), where a scan with the pattern would try every character of the text.
+    match, gives finditer's matches. Such `q` are found in `char_classes(text)`
+    (`separated_digits`, see `digits`), where a scan with the pattern would try every
+    character of the text.
     """
     # `\d` also matches other decimal digits, and a narrow no-break space separates too:
     # neither shows in the character classes, so such a text is scanned as before.
@@ -75,18 +82,13 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
         return
     classes = char_classes(text)
     starts: set[int] = set()
-    for c in _SEPARATED_DIGIT_RE.finditer(classes):
-        q = c.start()
+    for q in separated_digits(text):
         starts.add(q)
         if q and classes[q - 1] == DIGIT:
             starts.add(q - 1)
             if q > 1 and classes[q - 2] == DIGIT:
                 starts.add(q - 2)
     yield from matches_at(_NUMBER_RE, text, starts)
-
-
-# In `char_classes`: a digit, then a dot, comma, space or no-break space, then a digit.
-_SEPARATED_DIGIT_RE = re.compile(rb"0(?=[., _]0)")
 
 
 def _typo_marks(text: str) -> list[int]:

@@ -7,12 +7,11 @@ import tomllib
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from operator import methodcaller
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.punctuation.digits import char_classes, matches_at
+from mtcheck.rules.punctuation.digits import digits_before_h, matches_at, separated_digits
 
 # One scan finds every candidate: "10.30 hours", "20:00 hours", "14 hours", "14.00 h",
 # "14h30", "15 h 30", "20h"; the context decides what each one is.
@@ -25,7 +24,7 @@ _CANDIDATE_RE = re.compile(
 _BARE_AFTERNOON_RE = re.compile(r"at (?P<h>1[3-9]|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]| ?(?:hours|hrs|hr|h)\b)")
 _AFTER_BARE_RE = re.compile(r" ?(?:[ap]\.?m\b|[A-Z]{2,4}\b|[%€$£])")
 _NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
-# Where a candidate can end: a digit 0-9, an optional space, "h" (see `_probes`). Looking
+# Where a candidate can end: a digit 0-9, an optional space, "h" (see `digits`). Looking
 # for this and matching the full pattern only there is several times faster than scanning
 # with it.
 # "at 16 o'clock" (German um 16 Uhr): o'clock with a 24-hour hour.
@@ -61,33 +60,12 @@ def _unit_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in data["decimal_comma"]["words"])
 
 
-def _probes(text: str) -> Iterator[int]:
-    """Offsets of the digits 0-9 followed by "h" or " h", ascending (what a regex scan of
-    the text for `[0-9] ?h` finds: no two such spans overlap, as neither " " nor "h" is a
-    digit), found in `char_classes(text)` (see `digits`) at C speed."""
-    return map(_START, _PROBE_RE.finditer(char_classes(text)))
-
-
-# In `char_classes`: a digit, then "h" or a space and "h".
-_PROBE_RE = re.compile(rb"0(?= ?h)")
-_START = methodcaller("start")
-
-
 def _bare_afternoon(text: str) -> Iterator[re.Match[str]]:
-    """What `_BARE_AFTERNOON_RE.finditer(text)` yields: each match starts "at 1" or
-    "at 2" (found with `str.find`), and none can hold the start of another."""
-    starts: list[int] = []
-    for anchor in ("at 1", "at 2"):
-        i = text.find(anchor)
-        while i != -1:
-            starts.append(i)
-            i = text.find(anchor, i + 1)
-    starts.sort()
-    match = _BARE_AFTERNOON_RE.match
-    for i in starts:
-        m = match(text, i)
-        if m is not None:
-            yield m
+    """What `_BARE_AFTERNOON_RE.finditer(text)` yields. A match is "at ", the hour's two
+    digits, a dot and a digit: its second digit is one of `separated_digits(text)` (see
+    `digits`), four characters after the start; and none can hold the start of another."""
+    starts = [q - 4 for q in separated_digits(text) if q >= 4 and text.startswith("at ", q - 4)]
+    return matches_at(_BARE_AFTERNOON_RE, text, starts)
 
 
 def _oclock(text: str, lowered: str) -> Iterator[re.Match[str]]:
@@ -152,7 +130,7 @@ class SourceTimeFormatRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
         seen = -1
-        for probe in _probes(text):
+        for probe in digits_before_h(text):
             # Walk back from the digit before "h" to where the time starts ("10.30 h").
             j = probe
             while j > 0 and probe - j < 5 and (text[j - 1].isdigit() or text[j - 1] in ".:"):
