@@ -5,12 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import NamedTuple, overload
+from typing import Any, NamedTuple, TypeVar, overload
+
+T = TypeVar("T")
 
 
 class Segment(NamedTuple):
@@ -234,6 +236,7 @@ class Document:
     # description) that legitimately repeat the headline.
     body_start: int = 0
     quote_spans_cache: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _derived: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
@@ -244,6 +247,21 @@ class Document:
         if self.offsets is None:
             return start, end
         return self.offsets.to_original(start, end)
+
+    def derived(self, compute: Callable[..., T], *args: Hashable) -> T:
+        """`compute(self, *args)`, worked out once per document and kept with it.
+
+        For data that one family of rules shares and `Document` need not know about (the
+        structure rules' word tags, the number rules' digit map): it lives with the
+        document rather than in module state, so rules stay pure and documents can be
+        checked in any order, or in several threads at once. `compute` must depend only on
+        the document and `args`."""
+        key = (compute, *args)
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[key] = compute(self, *args)
+            return value
 
     @cached_property
     def line_index(self) -> LineIndex:

@@ -50,3 +50,18 @@ def test_word_view_reads_like_words() -> None:
     assert view[-1] == doc.words[-1]
     assert view[1:3] == doc.words[1:3]
     assert list(view) == doc.words
+
+
+def test_derived_is_computed_once_per_document_and_arguments() -> None:
+    calls: list[tuple[str, int]] = []
+
+    def count_words(doc: Document, minimum: int) -> int:
+        calls.append((doc.text, minimum))
+        return sum(len(w) >= minimum for w in doc.word_texts)
+
+    a, b = Document.from_text("Kharkiv and Kherson"), Document.from_text("Kharkiv and Kherson")
+    assert a.derived(count_words, 4) == 2
+    assert a.derived(count_words, 4) == 2
+    assert a.derived(count_words, 3) == 3
+    assert b.derived(count_words, 4) == 2  # an equal document still gets its own value
+    assert calls == [(a.text, 4), (a.text, 3), (b.text, 4)]

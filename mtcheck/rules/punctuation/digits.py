@@ -6,14 +6,15 @@ character class at that. Instead, the text is mapped once to one byte per charac
 (`char_classes`: every digit 0-9 becomes "0", the few characters the rules look for next
 to a digit stay, everything else becomes "x"), and a pattern over that map that starts
 with the literal "0" finds the offsets worth trying at C speed; the rules then try their
-own pattern there. (Kept for the last text: both rules ask. Could move to `Document`.)
+own pattern there. Both rules ask, so the map is kept with the document (`Document.derived`).
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Iterator
+
+from mtcheck.document import Document
 
 DIGIT = ord("0")
 # One byte per character: 0-9 -> "0"; ".", ",", " ", "h" stay; a no-break space -> "_";
@@ -29,63 +30,46 @@ _CLASS_TABLE = bytes(
 _NO_OTHER_DIGITS = bytes(range(0xD9)) + b"\xe2"
 _MAX_LOOKS = 64
 
-_last = threading.local()
-
-
-def _cached(text: str) -> dict[str, object]:
-    """What has been computed for `text` (the last text asked about, per thread: the same
-    object, and a str is immutable, so the same offsets)."""
-    entry: tuple[str, dict[str, object]] | None = getattr(_last, "entry", None)
-    if entry is None or entry[0] is not text:
-        entry = (text, {})
-        _last.entry = entry
-    return entry[1]
-
-
-def latin1(text: str) -> bytes:
-    """`text` in Latin-1, one byte per character (same offsets); a character beyond
+def latin1(doc: Document) -> bytes:
+    """`doc.text` in Latin-1, one byte per character (same offsets); a character beyond
     Latin-1 becomes "?"."""
-    cache = _cached(text)
-    out = cache.get("latin1")
-    if out is None:
-        out = cache["latin1"] = text.encode("latin-1", "replace")
-    return out  # type: ignore[return-value]
+    return doc.derived(_latin1)
 
 
-def char_classes(text: str) -> bytes:
-    """One byte per character of `text` (same offsets): b"0" for a digit 0-9; ".", ",",
+def _latin1(doc: Document) -> bytes:
+    return doc.text.encode("latin-1", "replace")
+
+
+def char_classes(doc: Document) -> bytes:
+    """One byte per character of `doc.text` (same offsets): b"0" for a digit 0-9; ".", ",",
     " " and "h" as they are; b"_" for a no-break space (U+00A0); b"x" for anything else."""
-    cache = _cached(text)
-    out = cache.get("classes")
-    if out is None:
-        out = cache["classes"] = latin1(text).translate(_CLASS_TABLE)
-    return out  # type: ignore[return-value]
+    return doc.derived(_char_classes)
 
 
-def separated_digits(text: str) -> list[int]:
+def _char_classes(doc: Document) -> bytes:
+    return latin1(doc).translate(_CLASS_TABLE)
+
+
+def separated_digits(doc: Document) -> list[int]:
     """Offsets, ascending, of the digits 0-9 followed by a dot, comma, space or no-break
     space and a digit 0-9 ("1.5", "14.30", "9 000"): MT502's numbers and MT503's times."""
-    return _marks(text)[0]
+    return doc.derived(_marks)[0]
 
 
-def digits_before_h(text: str) -> list[int]:
+def digits_before_h(doc: Document) -> list[int]:
     """Offsets, ascending, of the digits 0-9 followed by "h" or " h" ("14h30", "15 h")."""
-    return _marks(text)[1]
+    return doc.derived(_marks)[1]
 
 
-def _marks(text: str) -> tuple[list[int], list[int]]:
-    """`separated_digits` and `digits_before_h`, from one scan of `char_classes(text)`."""
-    cache = _cached(text)
-    out = cache.get("marks")
-    if out is None:
-        classes = char_classes(text)
-        separated: list[int] = []
-        before_h: list[int] = []
-        for m in _MARK_RE.finditer(classes):
-            q = m.start()
-            (separated if classes[q + 2 : q + 3] == b"0" and classes[q + 1] != _H else before_h).append(q)
-        out = cache["marks"] = (separated, before_h)
-    return out  # type: ignore[return-value]
+def _marks(doc: Document) -> tuple[list[int], list[int]]:
+    """`separated_digits` and `digits_before_h`, from one scan of `char_classes(doc)`."""
+    classes = char_classes(doc)
+    separated: list[int] = []
+    before_h: list[int] = []
+    for m in _MARK_RE.finditer(classes):
+        q = m.start()
+        (separated if classes[q + 2 : q + 3] == b"0" and classes[q + 1] != _H else before_h).append(q)
+    return separated, before_h
 
 
 # In `char_classes`: a digit, then a separator and a digit, or "h", or a space and "h".
@@ -93,14 +77,15 @@ _MARK_RE = re.compile(rb"0(?=[., _]0| ?h)")
 _H = ord("h")
 
 
-def has_other_digits(text: str) -> bool:
-    """Whether `text` may hold a decimal digit other than 0-9 (Arabic-Indic, fullwidth...),
+def has_other_digits(doc: Document) -> bool:
+    """Whether `doc.text` may hold a decimal digit other than 0-9 (Arabic-Indic, fullwidth...),
     which `\\d` matches too: then `char_classes` does not show all the digits."""
+    text = doc.text
     if text.isascii():
         return False
     # Latin-1 holds no decimal digit beyond 0-9 (the first other is U+0660): only the
     # characters the Latin-1 encoding replaces with "?" need a look, and they are few.
-    encoded = latin1(text)
+    encoded = latin1(doc)
     looks = 0
     i = encoded.find(b"?")
     while i != -1:

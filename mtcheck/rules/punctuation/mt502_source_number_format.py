@@ -65,24 +65,25 @@ _THOUSANDS_OF_MILLIONS_RE = re.compile(r"(?P<small>\d{1,3}(?:[.,]\d+)?) thousand
 
 
 
-def _number_matches(text: str) -> Iterator[re.Match[str]]:
-    """What `_NUMBER_RE.finditer(text)` yields, trying the pattern only where it can match.
+def _number_matches(doc: Document) -> Iterator[re.Match[str]]:
+    """What `_NUMBER_RE.finditer(doc.text)` yields, trying the pattern only where it can match.
 
     Every match is one to three digits, then a dot, comma or space, then a digit: it starts
     at a digit `q`, `q - 1` or `q - 2` (digits up to `q`) where `q` is a digit followed by
     a separator and a digit. Trying those offsets in order, each after the end of the last
-    match, gives finditer's matches. Such `q` are found in `char_classes(text)`
+    match, gives finditer's matches. Such `q` are found in `char_classes(doc)`
     (`separated_digits`, see `digits`), where a scan with the pattern would try every
     character of the text.
     """
     # `\d` also matches other decimal digits, and a narrow no-break space separates too:
     # neither shows in the character classes, so such a text is scanned as before.
-    if "\u202f" in text or has_other_digits(text):
+    text = doc.text
+    if "\u202f" in text or has_other_digits(doc):
         yield from _NUMBER_RE.finditer(text)
         return
-    classes = char_classes(text)
+    classes = char_classes(doc)
     starts: set[int] = set()
-    for q in separated_digits(text):
+    for q in separated_digits(doc):
         starts.add(q)
         if q and classes[q - 1] == DIGIT:
             starts.add(q - 1)
@@ -283,7 +284,7 @@ class SourceNumberFormatRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
         ctx = _context()
-        for m in _number_matches(text):
+        for m in _number_matches(doc):
             if m.start() and (text[m.start() - 1] in _GLUED_BEFORE or text[m.start() - 1].isalnum()
                               or text[m.start() - 1] == "_"):
                 continue

@@ -60,11 +60,12 @@ def _unit_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in data["decimal_comma"]["words"])
 
 
-def _bare_afternoon(text: str) -> Iterator[re.Match[str]]:
-    """What `_BARE_AFTERNOON_RE.finditer(text)` yields. A match is "at ", the hour's two
-    digits, a dot and a digit: its second digit is one of `separated_digits(text)` (see
+def _bare_afternoon(doc: Document) -> Iterator[re.Match[str]]:
+    """What `_BARE_AFTERNOON_RE.finditer(doc.text)` yields. A match is "at ", the hour's two
+    digits, a dot and a digit: its second digit is one of `separated_digits(doc)` (see
     `digits`), four characters after the start; and none can hold the start of another."""
-    starts = [q - 4 for q in separated_digits(text) if q >= 4 and text.startswith("at ", q - 4)]
+    text = doc.text
+    starts = [q - 4 for q in separated_digits(doc) if q >= 4 and text.startswith("at ", q - 4)]
     return matches_at(_BARE_AFTERNOON_RE, text, starts)
 
 
@@ -130,7 +131,7 @@ class SourceTimeFormatRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         text = doc.text
         seen = -1
-        for probe in digits_before_h(text):
+        for probe in digits_before_h(doc):
             # Walk back from the digit before "h" to where the time starts ("10.30 h").
             j = probe
             while j > 0 and probe - j < 5 and (text[j - 1].isdigit() or text[j - 1] in ".:"):
@@ -146,7 +147,7 @@ class SourceTimeFormatRule(Rule):
             hit = self._candidate(text, m)
             if hit is not None:
                 yield hit
-        for m in _bare_afternoon(text):
+        for m in _bare_afternoon(doc):
             if (m.start() and text[m.start() - 1].isalnum()) or _AFTER_BARE_RE.match(text, m.end()):
                 continue  # "that 14.30", "at 14.30 GMT", "at 14.30pm"
             nxt = _NEXT_WORD_RE.match(text, m.end())

@@ -13,15 +13,13 @@ through a small dict) and shared by the rules that ask for tags (MT202-MT205, MT
 one pass costs about as much as a single rule's own scan over the words, and each query
 then costs a few microseconds.
 
-The tags and the reversed text are cached for the last document only (rules run one
-document at a time), held by a weak reference. Both could move to `Document` as cached
-properties (the word classes would then be registered up front).
+The tags and the reversed text are kept with each document (`Document.derived`); the
+tags are rebuilt when a word class is registered after they were made.
 """
 
 from __future__ import annotations
 
 import re
-import weakref
 from functools import cache
 from itertools import repeat
 
@@ -61,18 +59,13 @@ def word_set_class(words: frozenset[str]) -> int:
     return bit
 
 
-_last_tags: tuple[weakref.ref[Document] | None, int, bytes] = (None, -1, b"")
-
-
 def word_tags(doc: Document) -> bytes:
     """One tag per word of `doc` (see the module docstring)."""
-    global _last_tags
-    ref, version, tags = _last_tags
-    if ref is not None and ref() is doc and version == _version:
-        return tags
-    tags = bytes(map(_table.get, doc.lowered_words, repeat(_NO_TAG)))
-    _last_tags = (weakref.ref(doc), _version, tags)
-    return tags
+    return doc.derived(_word_tags, _version)
+
+
+def _word_tags(doc: Document, version: int) -> bytes:
+    return bytes(map(_table.get, doc.lowered_words, repeat(_NO_TAG)))
 
 
 def _tags_of(bit: int) -> list[int]:
@@ -127,17 +120,12 @@ def pair_starts(doc: Document, first: int, second: int, *, from_second: bool = F
     return found
 
 
-_last_reversed: tuple[weakref.ref[Document] | None, str] = (None, "")
-
-
 def reversed_lowered_text(doc: Document) -> str:
     """`doc.lowered_text[::-1]`: a regex over it reads backwards from a punctuation mark, so
     a pattern can open with the mark as a literal (a fast scan) and then match the word
     before it."""
-    global _last_reversed
-    ref, text = _last_reversed
-    if ref is not None and ref() is doc:
-        return text
-    text = doc.lowered_text[::-1]
-    _last_reversed = (weakref.ref(doc), text)
-    return text
+    return doc.derived(_reversed_lowered_text)
+
+
+def _reversed_lowered_text(doc: Document) -> str:
+    return doc.lowered_text[::-1]
