@@ -10,12 +10,12 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from mtcheck.bilingual.align import Alignment, Link
-from mtcheck.bilingual.align import align as align_sentences
-from mtcheck.bilingual.langdetect import detect_language
 from mtcheck.document import Document, Segment
 
 if TYPE_CHECKING:
+    from mtcheck.bilingual.align import Alignment, Link
+    from mtcheck.bilingual.align import align as align_sentences
+    from mtcheck.bilingual.langdetect import detect_language
     from mtcheck.engine import Proposal
     from mtcheck.rules.base import RuleOptions
 
@@ -31,6 +31,25 @@ __all__ = [
 DEFAULT_SOURCE_LANG = "es"
 SUPPORTED_LANGUAGES = ("es", "fr", "it", "de", "pt")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# The aligner is imported when first used: every checked file passes through
+# `mtcheck.bilingual.pairing` (is there a source file beside it?), and most have none.
+_LAZY = {
+    "Alignment": ("mtcheck.bilingual.align", "Alignment"),
+    "Link": ("mtcheck.bilingual.align", "Link"),
+    "align_sentences": ("mtcheck.bilingual.align", "align"),
+    "detect_language": ("mtcheck.bilingual.langdetect", "detect_language"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, attr = _LAZY[name]
+    value = getattr(importlib.import_module(module), attr)
+    globals()[name] = value
+    return value
 
 
 def sentences(doc: Document, lang: str) -> list[Segment]:
@@ -59,6 +78,7 @@ def align_documents(target: Document, source: Document, source_lang: str) -> tup
     """Align two documents' sentences; spans in the alignment are original offsets."""
     src = sentences(source, source_lang)
     tgt = sentences(target, "en")
+    from mtcheck.bilingual.align import align as align_sentences
     from mtcheck.bilingual.checks import thresholds
 
     prior = thresholds()["length_ratio"]["expected"].get(source_lang)
@@ -76,6 +96,7 @@ def bilingual_proposals(
 ) -> tuple[list[Proposal], Alignment]:
     """The MT7xx proposals for `target` given its `source`, and the alignment used."""
     from mtcheck.bilingual import checks
+    from mtcheck.bilingual.langdetect import detect_language
     from mtcheck.engine import Proposal
 
     lang = (source_lang or detect_language(source.text) or DEFAULT_SOURCE_LANG).lower()

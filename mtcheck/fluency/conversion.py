@@ -110,7 +110,7 @@ def convert_gguf(gguf: Path, dest: Path, sha256: str) -> None:
     from transformers.utils import logging as hf_logging
 
     # One line instead of transformers' per-tensor progress bars in a linter's output.
-    hf_logging.disable_progress_bar()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     print("mtcheck: converting the embedded fluency model once (about a minute) ...", file=sys.stderr)
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"{dest.name}.tmp-", dir=dest.parent))

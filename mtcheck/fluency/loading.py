@@ -300,7 +300,7 @@ def _load_transformers(source: str, device: str, identity: str, description: str
         from transformers.utils import logging as hf_logging
     except ImportError as exc:  # pragma: no cover - transformers is a dependency
         raise ModelUnavailable(f"transformers is not installed ({exc})") from exc
-    hf_logging.disable_progress_bar()  # no progress bars in a linter's output
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # no progress bars in output
     try:
         tok = AutoTokenizer.from_pretrained(source, trust_remote_code=False, local_files_only=local)
         model = AutoModelForCausalLM.from_pretrained(
