@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import (
-    SentenceIndex,
     SpeechVerb,
     alternation_trie,
     grouped_alternation,
     is_headline,
     match_case,
+    sentence_at,
     speech_lexicon,
 )
 from mtcheck.rules.base import Hit, Rule, RuleOptions
@@ -42,49 +41,59 @@ _ATTRIBUTION_NOUNS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Patterns:
-    perfect: re.Pattern[str]
-    time: re.Pattern[str]
-    durative: re.Pattern[str]
-    clause: re.Pattern[str]
-    flanked: re.Pattern[str]
-    after_quote: re.Pattern[str]
+# The patterns are compiled on first use, each on its own: the ones after `_perfect` only
+# once a candidate turns up.
+@cache
+def _perfect() -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<aux>ha(?:s|ve))(?:\s+(?P<adv>[a-z]+ly|also|already|now|again|long|often|"
+        r"never|always|since|ever|just|not|yet|too|both|today|previously))?\s+"
+        r"(?P<verb>%s)(?![\w'’-])" % alternation_trie(list(speech_lexicon().perfect))
+    )
+
+
+# (`time` and `durative` are only tested for a match: their alternatives grouped)
+@cache
+def _time() -> re.Pattern[str]:
+    return re.compile(r"\s*,?\s*%s%s\b" % grouped_alternation(speech_lexicon().time_markers), re.IGNORECASE)
 
 
 @cache
-def _patterns() -> _Patterns:
-    lex = speech_lexicon()
-    time = r"(?:%s)" % "|".join(lex.time_markers)
-    return _Patterns(
-        perfect=re.compile(
-            r"(?P<aux>ha(?:s|ve))(?:\s+(?P<adv>[a-z]+ly|also|already|now|again|long|often|"
-            r"never|always|since|ever|just|not|yet|too|both|today|previously))?\s+"
-            r"(?P<verb>%s)(?![\w'’-])" % alternation_trie(list(lex.perfect))
-        ),
-        # (`time` and `durative` are only tested for a match: their alternatives grouped)
-        time=re.compile(r"\s*,?\s*%s%s\b" % grouped_alternation(lex.time_markers), re.IGNORECASE),
-        durative=re.compile(r"\b%s%s\b" % grouped_alternation(lex.durative_after), re.IGNORECASE),
-        clause=re.compile(
-            # an optional adverbial phrase ("through his Telegram channel", "in remarks to
-            # journalists") may stand between the verb and its clause
-            r"\s*,?\s*(?:(?:%s)\s*,?\s*)?(?:(?:in|on|at|through|via|to|during|after|before|"
-            r"from|with|by|for)\s+[^,.;:“\"«»]{1,50}?\s*,?\s*(?=that\b|[,:“\"«]))?"
-            r"(?:(?P<that>that\b)|(?P<quote>[:“\"«])|(?P<comma>,)|"
-            r"(?P<end>[.;]|$)|(?P<to>(?:to|before)\s+(?:the\s+)?(?:press|reporters|journalists|media|"
-            r"[A-Z]))|(?P<in>in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:%s))|"
-            r"(?P<pron>(?:he|she|they|it|there|we)\b))" % (time, _ATTRIBUTION_NOUNS)
-        ),
-        flanked=re.compile(r"[,”\"»]\s*(?:[\w'’.\-]+\s+){0,5}$"),
-        after_quote=re.compile(r"(?:[”\"»]\s*,?|,\s*[”\"»])\s*$"),
+def _durative() -> re.Pattern[str]:
+    return re.compile(r"\b%s%s\b" % grouped_alternation(speech_lexicon().durative_after), re.IGNORECASE)
+
+
+@cache
+def _clause() -> re.Pattern[str]:
+    time = r"(?:%s)" % "|".join(speech_lexicon().time_markers)
+    return re.compile(
+        # an optional adverbial phrase ("through his Telegram channel", "in remarks to
+        # journalists") may stand between the verb and its clause
+        r"\s*,?\s*(?:(?:%s)\s*,?\s*)?(?:(?:in|on|at|through|via|to|during|after|before|"
+        r"from|with|by|for)\s+[^,.;:“\"«»]{1,50}?\s*,?\s*(?=that\b|[,:“\"«]))?"
+        r"(?:(?P<that>that\b)|(?P<quote>[:“\"«])|(?P<comma>,)|"
+        r"(?P<end>[.;]|$)|(?P<to>(?:to|before)\s+(?:the\s+)?(?:press|reporters|journalists|media|"
+        r"[A-Z]))|(?P<in>in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:%s))|"
+        r"(?P<pron>(?:he|she|they|it|there|we)\b))" % (time, _ATTRIBUTION_NOUNS)
     )
+
+
+@cache
+def _flanked() -> re.Pattern[str]:
+    return re.compile(r"[,”\"»]\s*(?:[\w'’.\-]+\s+){0,5}$")
+
+
+@cache
+def _after_quote_pattern() -> re.Pattern[str]:
+    """What `_after_quote` answers (kept for the tests)."""
+    return re.compile(r"(?:[”\"»]\s*,?|,\s*[”\"»])\s*$")
 
 
 _CLOSING_QUOTES = frozenset("”\"»")
 
 
 def _after_quote(before: str) -> bool:
-    """`_patterns().after_quote.search(before)`: `before` ends, spaces aside, in a closing
+    """`_after_quote_pattern().search(before)`: `before` ends, spaces aside, in a closing
     quote mark, maybe with a comma before it (', ”') or after it ('”,')."""
     end = before.rstrip()
     if not end:
@@ -127,20 +136,17 @@ class PresentPerfectAttributionRule(Rule):
     languages = frozenset({"es", "it", "fr", "pt", "de"})
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        pats = _patterns()
         lex = speech_lexicon()
         text = doc.text
-        index: SentenceIndex | None = None
         found: list[tuple[int, int, float, SpeechVerb, str, bool]] = []
-        for m in pats.perfect.finditer(text):
+        for m in _perfect().finditer(text):
             mstart = m.start()
             if mstart > 0 and (text[mstart - 1].isalnum() or text[mstart - 1] in "'’-"):
                 continue  # inside a word ("chas", "behave"): checked here to keep the scan fast
             adv = m.group("adv") or ""
             if adv in _ADVERB_SKIP or adv in lex.durative_before:
                 continue
-            index = index or SentenceIndex(doc)
-            sent = index.at(mstart)
+            sent = sentence_at(doc, mstart)
             if sent is None:
                 continue
             before = text[sent.start : mstart]
@@ -159,10 +165,10 @@ class PresentPerfectAttributionRule(Rule):
             send = max(sent.end, mend)
             wend = min(mend + 60, send)
             that = text.find(" that ", mend, wend)
-            if pats.durative.search(text, mend, wend if that == -1 else that):
+            if _durative().search(text, mend, wend if that == -1 else that):
                 continue
-            pos = pats.clause.match(text, mend, send)
-            timed = bool(pats.time.match(text, mend, send))
+            pos = _clause().match(text, mend, send)
+            timed = bool(_time().match(text, mend, send))
             inverted = _after_quote(before)
             objective = pos is None and not timed and not inverted
             if objective and verb.form not in lex.object_verbs:
@@ -172,7 +178,7 @@ class PresentPerfectAttributionRule(Rule):
                 not (timed or inverted)
                 and pos is not None
                 and bool(pos.group("comma") or pos.group("end") is not None)
-                and pats.flanked.search(before) is not None
+                and _flanked().search(before) is not None
             )
             if (
                 pos is not None

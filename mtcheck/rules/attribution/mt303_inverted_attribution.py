@@ -64,16 +64,56 @@ def _site_pattern() -> re.Pattern[str]:
     """A comma, maybe a closing quote mark, spaces, then the first word of a verb form.
 
     Every match of `_pattern` and `_reported_pattern` has one: `,”  verb` or `”,  verb`
-    (`,` then `\\s*`) or `,  verb`. Its literal first character lets the regex engine skip
-    to the commas, and the verbs grouped by first letter are tried quickly there."""
-    words = {form.split()[0] for form in speech_lexicon().inverted}
-    return re.compile(r",[”»\"]?\s*(?P<verb>%s)" % alternation_trie(frozenset(words)))
+    (`,` then `\\s*`) or `,  verb`. (`_sites` finds the ones that matter; kept for the tests.)"""
+    return re.compile(r",[”»\"]?\s*(?P<verb>%s)" % alternation_trie(_first_words()))
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every verb form (all lowercase letters)."""
+    return frozenset(form.split()[0] for form in speech_lexicon().inverted)
+
+
+def _sites(doc: Document) -> list[int]:
+    """The verb offsets of the matches of `_site_pattern` that can end a match of `_pattern`
+    or `_reported_pattern`, in text order, found from the verbs' first words.
+
+    Both patterns need spaces after the verb form: the form's first word then stands at the
+    verb offset as a word of its own, with a space after it (after the comma, quote or space
+    before it, the word split starts a word there, and its letters run up to the space). So
+    only first words in `doc.lowered_word_set` are looked for (they are lowercase), and a
+    site is where one stands with a space after it and, before it, spaces, maybe a closing
+    quote mark, and a comma. The sites left out have no such word and hold no match."""
+    words = _first_words() & doc.lowered_word_set
+    if not words:
+        return []
+    text = doc.text
+    n = len(text)
+    sites: set[int] = set()
+    for word in words:
+        size = len(word)
+        v = text.find(word)
+        while v != -1:
+            after = v + size
+            if after < n and text[after].isspace():
+                k = v
+                while k > 0 and text[k - 1].isspace():
+                    k -= 1
+                if k > 0 and (
+                    text[k - 1] == "," or (text[k - 1] in _CLOSING and k > 1 and text[k - 2] == ",")
+                ):
+                    sites.add(v)
+            v = text.find(word, after)
+    return sorted(sites)
+
+
+_CLOSING = frozenset("”»\"")
 
 
 def _scan(doc: Document) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """`list(_pattern().finditer(text))` and `list(_reported_pattern().finditer(text))`,
-    found from the sites of `_site_pattern` instead of scanning the whole text for commas
-    and quote marks with the full patterns.
+    found from the sites of `_sites` instead of scanning the whole text for commas and
+    quote marks with the full patterns.
 
     At each site (a comma with a verb after it) a match of `_pattern` ending in that verb
     starts in the run of comma, quote and space characters right before the verb, and a
@@ -83,11 +123,13 @@ def _scan(doc: Document) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """
     quoted: list[re.Match[str]] = []
     reported: list[re.Match[str]] = []
+    sites = _sites(doc)
+    if not sites:
+        return quoted, reported
     text = doc.text
     pattern = _pattern()
     reported_pattern = _reported_pattern()
-    for site in _site_pattern().finditer(text):
-        v = site.start("verb")
+    for v in sites:
         k = v
         while k > 0 and ((c := text[k - 1]) in _CLUSTER or c.isspace()):
             k -= 1

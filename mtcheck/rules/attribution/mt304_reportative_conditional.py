@@ -11,9 +11,9 @@ from importlib import resources
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import (
-    SentenceIndex,
     grouped_alternation,
     match_case,
+    sentence_at,
 )
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
@@ -105,6 +105,23 @@ def _verbs() -> _Verbs:
     return _Verbs(past_of_pp, base_of_pp, present, prospective)
 
 
+def _would_matches(text: str) -> list[re.Match[str]]:
+    """`list(_WOULD.finditer(text))`, found from the occurrences of "would" (every match
+    starts with it): tried leftmost first and past the end of the last match, as finditer
+    does, with `str.find` skipping to them faster than the regex engine's scan."""
+    found: list[re.Match[str]] = []
+    end = 0
+    i = text.find("would")
+    while i != -1:
+        if i >= end:
+            m = _WOULD.match(text, i)
+            if m is not None:
+                found.append(m)
+                end = m.end()
+        i = text.find("would", i + 1)
+    return found
+
+
 def _third_person(base: str) -> str:
     v = _verbs()
     if base in v.present_3sg:
@@ -180,19 +197,17 @@ class ReportativeConditionalRule(Rule):
         text = doc.text
         if "would" not in text:
             return  # the scan below needs the literal
-        index: SentenceIndex | None = None
         # whether a sentence (by start offset) has a conditional or modal marker
         conditional: dict[int, bool] = {}
         found: list[tuple[int, int, float, tuple[str, ...], str]] = []
-        for m in _WOULD.finditer(text):
+        for m in _would_matches(text):
             start = m.start()
             if start > 0 and text[start - 1].isalnum():
                 continue
             # (the word tests of `_score` first: all of these are filters on the candidate)
             if not _possible(m) or _MODAL_USE.match(text, start):
                 continue
-            index = index or SentenceIndex(doc)
-            sent = index.at(start)
+            sent = sentence_at(doc, start)
             if sent is None:
                 continue
             # `_score` and the conditional test are both filters on the same candidate:

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from operator import itemgetter
+from pathlib import Path
+from typing import Any
 
-from mtcheck.document import Document, Segment
+from mtcheck.cache import atomic_file, cache_dir
+# (the private names are how `Document.blocks` and `Document.sentences` split a text: the
+# lookups below split only around an offset, and must split exactly as they do)
+from mtcheck.document import (
+    Document,
+    Segment,
+    _is_abbreviation_stop,
+    _is_soft_wrap,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +50,34 @@ def _verbs(table: dict[str, dict[str, object]]) -> dict[str, SpeechVerb]:
     }
 
 
+def _lexicon_data() -> dict[str, Any]:
+    """speech_verbs.toml as parsed by tomllib. Parsing its ~300 entries cost ~10 ms of every
+    run's start-up, so the parsed form is kept as JSON in the user cache, named by a hash of
+    the file's bytes (an edited file makes a new cache entry); JSON gives back the same
+    strings, numbers and tables, in the same order."""
+    raw = resources.files("mtcheck.data.attribution").joinpath("speech_verbs.toml").read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    path = cache_dir("attribution") / f"speech-verbs-{digest}.json"
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(loaded, dict):
+            return loaded
+    except (OSError, ValueError):
+        pass  # not built yet, or unreadable: parse the TOML
+    import tomllib
+
+    data = tomllib.loads(raw.decode("utf-8"))
+    try:
+        with atomic_file(path) as tmp:
+            Path(tmp).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # a read-only cache: parse again next time
+    return data
+
+
 @cache
 def speech_lexicon() -> SpeechLexicon:
-    raw = resources.files("mtcheck.data.attribution").joinpath("speech_verbs.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = _lexicon_data()
     return SpeechLexicon(
         perfect=_verbs(data["perfect"]),
         inverted=_verbs(data["inverted"]),
@@ -131,17 +166,179 @@ def grouped_alternation(alternatives: list[str] | tuple[str, ...]) -> tuple[str,
 
 
 class SentenceIndex:
-    """Finds the sentence around an offset; build it only once a candidate turns up."""
+    """Finds the sentence around an offset (see `sentence_at`)."""
+
+    __slots__ = ("doc",)
 
     def __init__(self, doc: Document) -> None:
-        self.sentences = doc.sentences
+        self.doc = doc
 
     def at(self, offset: int) -> Segment | None:
-        # bisect on the sentences' start offsets (no list of them is built)
-        i = bisect.bisect_right(self.sentences, offset, key=_start) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
+        return sentence_at(self.doc, offset)
+
+
+def sentence_at(doc: Document, offset: int) -> Segment | None:
+    """The sentence of `doc.sentences` that holds `offset` (None where no sentence does).
+
+    The rules look up a few candidates per document, so only the text around the offset is
+    read, the way `Document.sentences` splits each block of `Document.blocks`:
+    `doc.sentences` is the concatenation of those splits and its sentences lie inside their
+    blocks, so the sentence that holds the offset is the one the split of the block that
+    holds it has there, and there is none where no block holds it. In the block the
+    sentence runs from the last sentence end at or before the offset (or the block's start)
+    to the first one after it (or the block's end), without the spaces it starts with (it
+    ends in a mark, or at the block's end, which is not a space)."""
+    text = doc.text
+    n = len(text)
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    if end == -1:
+        end = n
+    if (
+        start < end
+        and (start < 2 or text[start - 2] == "\n")
+        and (end + 1 >= n or text[end + 1] == "\n")
+        and not text[start].isspace()
+        and not text[end - 1].isspace()
+    ):
+        # most lines: a block of their own (empty lines around them, no spaces at their ends)
+        if offset >= end:
+            return None
+    else:
+        block = _block_at(text, offset)
+        if block is None:
+            return None
+        start, end = block
+    marks = doc.derived(_marks_in)
+    first = _last_stop(text, start, end, offset, marks)
+    last = _next_stop(text, start, end, offset, marks)
+    while first < last and text[first].isspace():
+        first += 1
+    if first <= offset < last:
+        # (built as `Document` builds them: a NamedTuple's own __new__ is Python code)
+        return tuple.__new__(Segment, (first, last, text[first:last]))
+    return None
+
+
+def _block_at(text: str, offset: int) -> tuple[int, int] | None:
+    """(start, end) of the block of `Document.blocks` that holds `offset`, or None.
+
+    `Document.blocks` joins a non-blank line to the block of the line before when that one
+    is not blank and `_is_soft_wrap` holds for the two lines (stripped): a test on the two
+    lines alone, so the block is found by walking out from the offset's line. A block runs
+    from the first non-space character of its first line to the last of its last line."""
+    n = len(text)
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    if end == -1:
+        end = n
+    # (an offset on a line break is taken with the line it ends: it is inside the block only
+    # where the next line continues it)
+    here = text[start:end].strip()
+    if not here:
         return None
+    first, cur = start, here
+    while first > 0 and first != 1 and text[first - 2] != "\n":  # the line before is not empty
+        prev_start = text.rfind("\n", 0, first - 1) + 1
+        prev = text[prev_start : first - 1].strip()
+        if not prev or not _is_soft_wrap(prev, cur):
+            break
+        first, cur = prev_start, prev
+    # (the first non-space character of a line is the first of its stripped text's first
+    # character from the line's start: the spaces before it are not that character)
+    block_start = text.find(cur[0], first)
+    last, cur = start, here
+    while end < n and end + 1 != n and text[end + 1] != "\n":  # the line after is not empty
+        next_end = text.find("\n", end + 1)
+        if next_end == -1:
+            next_end = n
+        nxt = text[end + 1 : next_end].strip()
+        if not nxt or not _is_soft_wrap(cur, nxt):
+            break
+        last, end, cur = end + 1, next_end, nxt
+    block_end = text.find(cur[0], last) + len(cur)
+    if block_start <= offset < block_end:
+        return block_start, block_end
+    return None
+
+
+# How `split_sentences` ends a sentence (`document._SENTENCE_END_RE`): a run of these marks,
+# the closing marks after it, then a space or the end of the block; unless the run starts
+# with a full stop that `_is_abbreviation_stop` takes for an abbreviation's. The regex
+# scan meets each run at its first mark (a match never starts inside a run: the rest of the
+# run is followed by what follows the whole run), so the ends are found from the marks with
+# `str.find`, which the regex engine's scan is much slower than. Blocks start and end next
+# to a space (or the text's ends): their runs are the same in the whole text.
+_TERMINALS = ".!?…"
+_CLOSERS = "\"'”’»)]"
+_MARKS = frozenset(_TERMINALS + _CLOSERS)
+
+
+def _marks_in(doc: Document) -> tuple[str, ...]:
+    """The sentence-ending marks the document has (most have only the full stop)."""
+    return tuple(c for c in _TERMINALS if c in doc.text)
+
+
+def _is_stop(text: str, start: int, end: int, mark: int) -> tuple[int, int]:
+    """(end of the run of marks at `mark`, end of the sentence end there or -1), in the
+    block `text[start:end]`; `mark` is the first mark of its run."""
+    after = mark + 1
+    while after < end and text[after] in _TERMINALS:
+        after += 1
+    stop = after
+    while stop < end and text[stop] in _CLOSERS:
+        stop += 1
+    if stop < end and not text[stop].isspace():
+        return after, -1
+    if text[mark] == ".":
+        # `_is_abbreviation_stop(block, mark)`, read from the last space before the mark: it
+        # reads back from the mark over letters, digits and full stops only (and tests a few
+        # characters back, which a space among them fails), and two characters ahead
+        cut = text.rfind(" ", start, mark) + 1
+        if cut < start:
+            cut = start
+        if _is_abbreviation_stop(text[cut : mark + 3 if mark + 3 < end else end], mark - cut):
+            return after, -1
+    return after, stop
+
+
+def _last_stop(text: str, start: int, end: int, offset: int, marks: tuple[str, ...]) -> int:
+    """Where the last sentence end of the block `text[start:end]` at or before `offset`
+    ends (`start` where none does)."""
+    before = offset
+    while True:
+        if len(marks) == 1:
+            mark = text.rfind(marks[0], start, before)
+        else:
+            mark = max([text.rfind(c, start, before) for c in marks]) if marks else -1
+        if mark == -1:
+            return start
+        while mark > start and text[mark - 1] in _TERMINALS:
+            mark -= 1
+        stop = _is_stop(text, start, end, mark)[1]
+        if stop != -1 and stop <= offset:
+            return stop
+        before = mark
+
+
+def _next_stop(text: str, start: int, end: int, offset: int, marks: tuple[str, ...]) -> int:
+    """Where the first sentence end of the block `text[start:end]` after `offset` ends
+    (`end` where none does)."""
+    # a sentence end that holds the offset starts in the run of marks around it
+    pos = offset
+    while pos > start and text[pos - 1] in _MARKS:
+        pos -= 1
+    while True:
+        if len(marks) == 1:
+            mark = text.find(marks[0], pos, end)
+        else:
+            found = [i for i in [text.find(c, pos, end) for c in marks] if i != -1]
+            mark = min(found) if found else -1
+        if mark == -1:
+            return end
+        pos, stop = _is_stop(text, start, end, mark)
+        if stop > offset:
+            return stop
 
 
 _start = itemgetter(0)

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.debris.boilerplate import line_patterns, read_pattern_file
+
+__all__ = ["BoilerplateLineRule", "read_pattern_file"]
 
 # Furniture lines are short; a long line that starts like one is prose.
 MAX_LINE_LENGTH = 120
-
-
-def read_pattern_file(package: str, name: str) -> list[str]:
-    """Non-comment lines of a data file under mtcheck/data."""
-    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-@cache
-def _compiled(extra: tuple[str, ...]) -> re.Pattern[str]:
-    patterns = read_pattern_file("mtcheck.data.debris", "boilerplate.txt") + list(extra)
-    return re.compile(r"(?:%s)" % "|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 class BoilerplateLineRule(Rule):
@@ -45,7 +33,7 @@ class BoilerplateLineRule(Rule):
     quote_aware = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        pattern = _compiled(options.debris_patterns)
+        patterns = line_patterns(options.debris_patterns)
         stripped_all = doc.stripped_lines
         lines = doc.lines
         for i, stripped in enumerate(stripped_all):
@@ -53,7 +41,7 @@ class BoilerplateLineRule(Rule):
                 continue
             line = lines[i]
             candidate = stripped.rstrip(":").strip()
-            if pattern.fullmatch(candidate):
+            if patterns.fullmatch(candidate):
                 lead = len(line.text) - len(line.text.lstrip())
                 yield Hit(
                     line.start + lead,

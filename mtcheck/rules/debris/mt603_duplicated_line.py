@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
@@ -35,16 +36,18 @@ class DuplicatedLineRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         stripped_all = doc.stripped_lines
-        texts = [t for t in stripped_all if t]  # the non-blank lines, stripped
+        texts = list(filter(None, stripped_all))  # the non-blank lines, stripped
         # A repeat starts with the whole earlier line, which has at least MIN_LENGTH
         # characters: both lines then share their first MIN_LENGTH characters (the head).
         # Only a line with the same head as one of the next WINDOW lines can be repeated:
         # marking, at each line, the last earlier line with its head if that one is near
-        # enough finds them all.
+        # enough finds them all. Most documents have no head twice: nothing to mark.
+        heads = list(map(itemgetter(slice(0, MIN_LENGTH)), texts))
+        if len(set(heads)) == len(heads):
+            return
         near: list[int] = []
         last: dict[str, int] = {}
-        for j, text in enumerate(texts):
-            head = text[:MIN_LENGTH]
+        for j, head in enumerate(heads):
             i = last.get(head)
             if i is not None and j - i <= WINDOW:
                 near.append(i)

@@ -10,6 +10,7 @@ from importlib import resources
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.debris.boilerplate import line_patterns
 
 # How many non-blank lines from the top and from the bottom may be page furniture.
 TOP_WINDOW = 3
@@ -42,15 +43,6 @@ def _labels() -> dict[str, tuple[str, ...]]:
         label, _, langs = line.partition("|")
         out[label.strip().casefold()] = tuple(langs.split())
     return out
-
-
-@cache
-def _furniture() -> re.Pattern[str]:
-    """MT601's boilerplate patterns: lines we may walk past between the copy and a label."""
-    from mtcheck.rules.debris.mt601_boilerplate_line import read_pattern_file
-
-    patterns = read_pattern_file("mtcheck.data.debris", "boilerplate.txt")
-    return re.compile(r"(?:%s)" % "|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 @cache
@@ -143,7 +135,8 @@ class StraySectionLabelRule(Rule):
     @staticmethod
     def _is_furniture(line: Segment) -> bool:
         stripped = line.text.strip().rstrip(":").strip()
-        return len(stripped) <= 120 and bool(_furniture().fullmatch(stripped))
+        # (MT601's boilerplate patterns: lines we may walk past between the copy and a label)
+        return len(stripped) <= 120 and line_patterns(()).fullmatch(stripped)
 
     @staticmethod
     def _hit(doc: Document, line: Segment, options: RuleOptions) -> Hit | None:
