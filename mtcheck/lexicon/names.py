@@ -26,7 +26,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -188,10 +188,9 @@ class CuratedName(NamedTuple):
 class CuratedNames(NamedTuple):
     words: dict[str, CuratedName]  # fold(single-word variant) -> entry
     phrases: dict[str, CuratedName]  # fold(multi-word variant) -> entry
-    phrase_re: re.Pattern[str] | None  # finds multi-word variants (as listed) in text
     english: frozenset[str]  # fold() of every English form and accepted alternative, and their words
     kinds: dict[str, str]  # fold(English form or alternative) -> kind
-    surfaces: frozenset[str]  # the multi-word variants as listed (what phrase_re finds)
+    surfaces: frozenset[str]  # the multi-word variants as listed (what `phrase_regex` finds)
     # fold(variant) -> the other languages' entries with the same key ("Varsovia" es,
     # "Varsóvia" pt): `pick_curated` chooses among them.
     shared: dict[str, tuple[CuratedName, ...]] = {}
@@ -199,6 +198,8 @@ class CuratedNames(NamedTuple):
 
 # Read together, in this order (the first entry for a spelling wins).
 CURATED_FILES = ("curated.toml", "exonyms.toml")
+# Bump when `_derive_curated` changes: the cache file name carries it.
+CURATED_CACHE_VERSION = 2
 
 
 def _data_text(name: str) -> str:
@@ -231,10 +232,38 @@ def _curated_entries() -> list[dict[str, Any]]:
     return entries
 
 
-@cache
-def curated() -> CuratedNames:
+def _curated_tables() -> dict[str, Any]:
+    """The tables of `curated`, derived from `_curated_entries` (see `_derive_curated`).
+    Deriving them (folding every form) costs a first document several milliseconds more
+    than reading them, so they too are kept as JSON in the user cache, named by a hash of
+    the files' bytes and by `CURATED_CACHE_VERSION`."""
+    import hashlib
+    import json
 
-    entries = _curated_entries()
+    texts = [_data_text(name) for name in CURATED_FILES]
+    digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
+    path = cache_dir("lexicon") / f"curated-tables-v{CURATED_CACHE_VERSION}-{digest}.json"
+    try:
+        loaded = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(loaded, dict) and loaded.keys() == _TABLES:
+            return loaded
+    except (OSError, ValueError):
+        pass  # not built yet, or unreadable: derive the tables
+    tables = _derive_curated(_curated_entries())
+    try:
+        with atomic_file(path) as tmp:
+            Path(tmp).write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # a read-only cache: derive again next time
+    return tables
+
+
+_TABLES = {"words", "phrases", "english", "kinds", "surfaces", "shared"}
+
+
+def _derive_curated(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The tables of `CuratedNames` as JSON values (a `CuratedName` as a list of its
+    fields; sets as sorted lists)."""
     words: dict[str, CuratedName] = {}
     phrases: dict[str, CuratedName] = {}
     english: set[str] = set()
@@ -260,13 +289,45 @@ def curated() -> CuratedNames:
                     surfaces.add(variant)
                 if first.language != lang and all(o.language != lang for o in shared.get(key, ())):
                     shared[key] = (*shared.get(key, ()), item)
-    phrase_re = None
-    if surfaces:
-        alternatives = sorted((re.escape(v) for v in surfaces), key=len, reverse=True)
-        # A bare alternation lets the regex engine skip ahead on the first letters; callers
-        # check the word boundaries (see `phrase_matches`).
-        phrase_re = re.compile("|".join(alternatives))
-    return CuratedNames(words, phrases, phrase_re, frozenset(english), kinds, frozenset(surfaces), shared)
+    return {
+        "words": words,
+        "phrases": phrases,
+        "english": sorted(english),
+        "kinds": kinds,
+        "surfaces": sorted(surfaces),
+        "shared": shared,
+    }
+
+
+_curated_name = partial(tuple.__new__, CuratedName)  # from a list of its fields, at C level
+
+
+@cache
+def curated() -> CuratedNames:
+    tables = _curated_tables()
+    words, phrases, shared = tables["words"], tables["phrases"], tables["shared"]
+    return CuratedNames(
+        dict(zip(words, map(_curated_name, words.values()), strict=True)),
+        dict(zip(phrases, map(_curated_name, phrases.values()), strict=True)),
+        frozenset(tables["english"]),
+        tables["kinds"],
+        frozenset(tables["surfaces"]),
+        {key: tuple(map(_curated_name, items)) for key, items in shared.items()},
+    )
+
+
+@cache
+def phrase_regex() -> re.Pattern[str] | None:
+    """Finds the multi-word variants (as listed) in text; None without any. Compiled on
+    first use: the rules look for the few variants a document can hold (`phrase_matches`
+    with candidates) and never need it."""
+    surfaces = curated().surfaces
+    if not surfaces:
+        return None
+    alternatives = sorted((re.escape(v) for v in surfaces), key=len, reverse=True)
+    # A bare alternation lets the regex engine skip ahead on the first letters; callers
+    # check the word boundaries (see `phrase_matches`).
+    return re.compile("|".join(alternatives))
 
 
 def pick_curated(
@@ -285,15 +346,18 @@ def phrase_matches(text: str, candidates: Iterable[str] | None = None) -> Iterat
 
     With `candidates`, the caller knows that no other variant occurs in `text` (see
     `mtcheck.rules.names.phrases`): those few are found with `str.find` and taken as
-    `phrase_re.finditer` would take them (leftmost first; at one offset the longest, as the
+    `phrase_regex().finditer` would take them (leftmost first; at one offset the longest, as the
     alternation lists longer variants first and two variants matching at one offset are
     one a prefix of the other; the next one after its end), where a scan with the
     alternation of all the variants tries every character of the text.
     """
     data = curated()
-    if data.phrase_re is None:
+    if not data.surfaces:
         return
-    spans = (m.span() for m in data.phrase_re.finditer(text)) if candidates is None else _spans(text, candidates)
+    if candidates is None:
+        spans: Iterable[tuple[int, int]] = (m.span() for m in phrase_regex().finditer(text))  # type: ignore[union-attr]
+    else:
+        spans = _spans(text, candidates)
     n = len(text)
     for s, e in spans:
         if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "-"):
@@ -306,7 +370,7 @@ def phrase_matches(text: str, candidates: Iterable[str] | None = None) -> Iterat
 
 
 def _spans(text: str, surfaces: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """Where `phrase_re.finditer` matches in `text` when only `surfaces` can match at a
+    """Where `phrase_regex().finditer` matches in `text` when only `surfaces` can match at a
     word boundary (see `phrase_matches`).
 
     The alternation also matches variants inside longer words; such a match yields nothing

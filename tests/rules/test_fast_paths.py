@@ -110,3 +110,19 @@ def test_occurrences_are_the_capitalised_word_matches():
     for text in texts(pieces, 2000, seed=9):
         expected = [(m.start(), m.end(), m.group()) for m in CAP_WORD_RE.finditer(text) if m.group() in words]
         assert [tuple(t) for t in occurrences(Document.from_text(text), words)] == expected, text
+
+
+def test_spaced_marks_are_the_class_scan_matches():
+    from mtcheck.rules.punctuation import mt507_space_before_punctuation as mt507
+
+    pieces = [":", ";", "?", "!", " ", "\u00a0", "\u202f", "\u2009", "x", "\n", "’", "::", " ?!"]
+    for text in texts(pieces, 4000, seed=8, most=14):
+        scan = [m.start() for m in re.finditer(r"[:;?!]", text) if m.start() and text[m.start() - 1] in mt507._SPACES]
+        assert sorted(mt507._spaced_marks(text)) == scan, text
+
+
+def test_thousand_millions_show_in_the_word_set():
+    pieces = ["5", "1,5", " thousand", "thousand", " million", " millions", "-", "_", "x", " ", "'s", "Thousand"]
+    for text in texts(pieces, 4000, seed=9, most=10):
+        if mt502._THOUSANDS_OF_MILLIONS_RE.search(text):
+            assert "thousand" in Document.from_text(text).lowered_word_set, text
