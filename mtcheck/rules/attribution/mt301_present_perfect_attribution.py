@@ -9,12 +9,12 @@ from functools import cache
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import (
+    SentenceIndex,
     SpeechVerb,
     alternation_trie,
     grouped_alternation,
     is_headline,
     match_case,
-    sentence_at,
     speech_lexicon,
 )
 from mtcheck.rules.base import Hit, Rule, RuleOptions
@@ -138,6 +138,7 @@ class PresentPerfectAttributionRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         lex = speech_lexicon()
         text = doc.text
+        index: SentenceIndex | None = None
         found: list[tuple[int, int, float, SpeechVerb, str, bool]] = []
         for m in _perfect().finditer(text):
             mstart = m.start()
@@ -146,7 +147,8 @@ class PresentPerfectAttributionRule(Rule):
             adv = m.group("adv") or ""
             if adv in _ADVERB_SKIP or adv in lex.durative_before:
                 continue
-            sent = sentence_at(doc, mstart)
+            index = index or SentenceIndex(doc)
+            sent = index.at(mstart)
             if sent is None:
                 continue
             before = text[sent.start : mstart]

@@ -11,9 +11,9 @@ from importlib import resources
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import (
+    SentenceIndex,
     grouped_alternation,
     match_case,
-    sentence_at,
 )
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
@@ -197,6 +197,7 @@ class ReportativeConditionalRule(Rule):
         text = doc.text
         if "would" not in text:
             return  # the scan below needs the literal
+        index: SentenceIndex | None = None
         # whether a sentence (by start offset) has a conditional or modal marker
         conditional: dict[int, bool] = {}
         found: list[tuple[int, int, float, tuple[str, ...], str]] = []
@@ -207,7 +208,8 @@ class ReportativeConditionalRule(Rule):
             # (the word tests of `_score` first: all of these are filters on the candidate)
             if not _possible(m) or _MODAL_USE.match(text, start):
                 continue
-            sent = sentence_at(doc, start)
+            index = index or SentenceIndex(doc)
+            sent = index.at(start)
             if sent is None:
                 continue
             # `_score` and the conditional test are both filters on the same candidate:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ from mtcheck.cache import atomic_file, cache_dir
 # (the private names are how `Document.blocks` and `Document.sentences` split a text: the
 # lookups below split only around an offset, and must split exactly as they do)
 from mtcheck.document import (
+    _LONGEST_ABBREVIATION,
     Document,
     Segment,
     _is_abbreviation_stop,
@@ -166,15 +165,87 @@ def grouped_alternation(alternatives: list[str] | tuple[str, ...]) -> tuple[str,
 
 
 class SentenceIndex:
-    """Finds the sentence around an offset (see `sentence_at`)."""
+    """The sentence of `doc.sentences` that holds an offset, found without splitting the
+    document: `at(offset)` is `sentence_at(doc, offset)`, with what it needs of the
+    document read once."""
 
-    __slots__ = ("doc",)
+    __slots__ = ("text", "marks")
 
     def __init__(self, doc: Document) -> None:
-        self.doc = doc
+        self.text = text = doc.text
+        # the sentence-ending marks the document has (most have only the full stop)
+        self.marks = tuple(c for c in _TERMINALS if c in text)
 
     def at(self, offset: int) -> Segment | None:
-        return sentence_at(self.doc, offset)
+        """See `sentence_at`."""
+        text = self.text
+        n = len(text)
+        start = text.rfind("\n", 0, offset) + 1
+        end = text.find("\n", offset)
+        if end == -1:
+            end = n
+        if (
+            start < end
+            and (start < 2 or text[start - 2] == "\n")
+            and (end + 1 >= n or text[end + 1] == "\n")
+            and not text[start].isspace()
+            and not text[end - 1].isspace()
+        ):
+            # most lines: a block of their own (empty lines around them, no spaces at their ends)
+            if offset >= end:
+                return None
+        else:
+            block = _block_at(text, offset)
+            if block is None:
+                return None
+            start, end = block
+        first = self._last_stop(start, end, offset)
+        last = self._next_stop(start, end, offset)
+        while first < last and text[first].isspace():
+            first += 1
+        if first <= offset < last:
+            # (built as `Document` builds them: a NamedTuple's own __new__ is Python code)
+            return tuple.__new__(Segment, (first, last, text[first:last]))
+        return None
+
+    def _last_stop(self, start: int, end: int, offset: int) -> int:
+        """Where the last sentence end of the block `text[start:end]` at or before `offset`
+        ends (`start` where none does)."""
+        text, marks = self.text, self.marks
+        before = offset
+        while True:
+            if len(marks) == 1:
+                mark = text.rfind(marks[0], start, before)
+            else:
+                mark = max([text.rfind(c, start, before) for c in marks]) if marks else -1
+            if mark == -1:
+                return start
+            while mark > start and text[mark - 1] in _TERMINALS:
+                mark -= 1
+            stop = _stop(text, start, end, mark)[1]
+            if stop != -1 and stop <= offset:
+                return stop
+            before = mark
+
+    def _next_stop(self, start: int, end: int, offset: int) -> int:
+        """Where the first sentence end of the block `text[start:end]` after `offset` ends
+        (`end` where none does)."""
+        text, marks = self.text, self.marks
+        # a sentence end that holds the offset starts in the run of marks around it
+        pos = offset
+        while pos > start and text[pos - 1] in _MARKS:
+            pos -= 1
+        while True:
+            if len(marks) == 1:
+                mark = text.find(marks[0], pos, end)
+            else:
+                found = [i for i in [text.find(c, pos, end) for c in marks] if i != -1]
+                mark = min(found) if found else -1
+            if mark == -1:
+                return end
+            pos, stop = _stop(text, start, end, mark)
+            if stop > offset:
+                return stop
 
 
 def sentence_at(doc: Document, offset: int) -> Segment | None:
@@ -187,37 +258,9 @@ def sentence_at(doc: Document, offset: int) -> Segment | None:
     holds it has there, and there is none where no block holds it. In the block the
     sentence runs from the last sentence end at or before the offset (or the block's start)
     to the first one after it (or the block's end), without the spaces it starts with (it
-    ends in a mark, or at the block's end, which is not a space)."""
-    text = doc.text
-    n = len(text)
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    if end == -1:
-        end = n
-    if (
-        start < end
-        and (start < 2 or text[start - 2] == "\n")
-        and (end + 1 >= n or text[end + 1] == "\n")
-        and not text[start].isspace()
-        and not text[end - 1].isspace()
-    ):
-        # most lines: a block of their own (empty lines around them, no spaces at their ends)
-        if offset >= end:
-            return None
-    else:
-        block = _block_at(text, offset)
-        if block is None:
-            return None
-        start, end = block
-    marks = doc.derived(_marks_in)
-    first = _last_stop(text, start, end, offset, marks)
-    last = _next_stop(text, start, end, offset, marks)
-    while first < last and text[first].isspace():
-        first += 1
-    if first <= offset < last:
-        # (built as `Document` builds them: a NamedTuple's own __new__ is Python code)
-        return tuple.__new__(Segment, (first, last, text[first:last]))
-    return None
+    ends in a mark, or at the block's end, which is not a space). (`SentenceIndex` looks
+    up several.)"""
+    return SentenceIndex(doc).at(offset)
 
 
 def _block_at(text: str, offset: int) -> tuple[int, int] | None:
@@ -274,12 +317,7 @@ _CLOSERS = "\"'”’»)]"
 _MARKS = frozenset(_TERMINALS + _CLOSERS)
 
 
-def _marks_in(doc: Document) -> tuple[str, ...]:
-    """The sentence-ending marks the document has (most have only the full stop)."""
-    return tuple(c for c in _TERMINALS if c in doc.text)
-
-
-def _is_stop(text: str, start: int, end: int, mark: int) -> tuple[int, int]:
+def _stop(text: str, start: int, end: int, mark: int) -> tuple[int, int]:
     """(end of the run of marks at `mark`, end of the sentence end there or -1), in the
     block `text[start:end]`; `mark` is the first mark of its run."""
     after = mark + 1
@@ -290,9 +328,12 @@ def _is_stop(text: str, start: int, end: int, mark: int) -> tuple[int, int]:
         stop += 1
     if stop < end and not text[stop].isspace():
         return after, -1
-    if text[mark] == ".":
-        # `_is_abbreviation_stop(block, mark)`, read from the last space before the mark: it
-        # reads back from the mark over letters, digits and full stops only (and tests a few
+    if text[mark] == "." and not (
+        mark - start > _LONGEST_ABBREVIATION and text[mark - _LONGEST_ABBREVIATION - 1 : mark].isalnum()
+    ):
+        # `_is_abbreviation_stop(block, mark)` (whose first test is the one above: a word
+        # longer than any abbreviation), read from the last space before the mark: it reads
+        # back from the mark over letters, digits and full stops only (and tests a few
         # characters back, which a space among them fails), and two characters ahead
         cut = text.rfind(" ", start, mark) + 1
         if cut < start:
@@ -300,48 +341,6 @@ def _is_stop(text: str, start: int, end: int, mark: int) -> tuple[int, int]:
         if _is_abbreviation_stop(text[cut : mark + 3 if mark + 3 < end else end], mark - cut):
             return after, -1
     return after, stop
-
-
-def _last_stop(text: str, start: int, end: int, offset: int, marks: tuple[str, ...]) -> int:
-    """Where the last sentence end of the block `text[start:end]` at or before `offset`
-    ends (`start` where none does)."""
-    before = offset
-    while True:
-        if len(marks) == 1:
-            mark = text.rfind(marks[0], start, before)
-        else:
-            mark = max([text.rfind(c, start, before) for c in marks]) if marks else -1
-        if mark == -1:
-            return start
-        while mark > start and text[mark - 1] in _TERMINALS:
-            mark -= 1
-        stop = _is_stop(text, start, end, mark)[1]
-        if stop != -1 and stop <= offset:
-            return stop
-        before = mark
-
-
-def _next_stop(text: str, start: int, end: int, offset: int, marks: tuple[str, ...]) -> int:
-    """Where the first sentence end of the block `text[start:end]` after `offset` ends
-    (`end` where none does)."""
-    # a sentence end that holds the offset starts in the run of marks around it
-    pos = offset
-    while pos > start and text[pos - 1] in _MARKS:
-        pos -= 1
-    while True:
-        if len(marks) == 1:
-            mark = text.find(marks[0], pos, end)
-        else:
-            found = [i for i in [text.find(c, pos, end) for c in marks] if i != -1]
-            mark = min(found) if found else -1
-        if mark == -1:
-            return end
-        pos, stop = _is_stop(text, start, end, mark)
-        if stop > offset:
-            return stop
-
-
-_start = itemgetter(0)
 
 
 def is_headline(doc: Document, seg: Segment) -> bool:

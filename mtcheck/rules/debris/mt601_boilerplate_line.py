@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.debris.boilerplate import line_patterns, read_pattern_file
+from mtcheck.rules.debris.lines import stripped_lines
 
 __all__ = ["BoilerplateLineRule", "read_pattern_file"]
 
 # Furniture lines are short; a long line that starts like one is prose.
 MAX_LINE_LENGTH = 120
+_SHORT = range(1, MAX_LINE_LENGTH + 1)
 
 
 class BoilerplateLineRule(Rule):
@@ -34,11 +37,12 @@ class BoilerplateLineRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         patterns = line_patterns(options.debris_patterns)
-        stripped_all = doc.stripped_lines
+        stripped_all = stripped_lines(doc)
         lines = doc.lines
-        for i, stripped in enumerate(stripped_all):
-            if not stripped or len(stripped) > MAX_LINE_LENGTH:
-                continue
+        # the non-blank lines of at most MAX_LINE_LENGTH characters, picked out at C level
+        short = map(_SHORT.__contains__, map(len, stripped_all))
+        for i in compress(range(len(stripped_all)), short):
+            stripped = stripped_all[i]
             line = lines[i]
             candidate = stripped.rstrip(":").strip()
             if patterns.fullmatch(candidate):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter
 from functools import cache
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.debris.mt601_boilerplate_line import read_pattern_file
+from mtcheck.rules.debris.boilerplate import read_pattern_file
+from mtcheck.rules.debris.lines import stripped_lines
 
 # A credit that ends on one of these has lost whatever came after it.
 _DANGLING_WORDS = ("via", "by", "from", "of", "and", "for", "with", "the", "courtesy", "de", "por", "par", "di", "von")
@@ -29,6 +32,7 @@ _DANGLING_LAST = frozenset(
     + "".join({w[-1] for w in _DANGLING_WORDS}).upper()
     + "İı"
 )
+_LAST = itemgetter(slice(-1, None))
 # Agency/photographer separators typical of credits: "Agency/Contact/Name", " – Pool".
 _CREDIT_SHAPE_RE = re.compile(r"\w/\w|\s[–—-]\s")
 MAX_CREDIT_LENGTH = 160
@@ -59,16 +63,16 @@ class DanglingCreditLineRule(Rule):
     quote_aware = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        markers = _markers()
-        stripped_all = doc.stripped_lines
+        stripped_all = stripped_lines(doc)
         lines = doc.lines
-        for i, stripped in enumerate(stripped_all):
-            # A match of `_DANGLING_END_RE` ends the line (`stripped` has no trailing space
-            # for `\s*$`): the line ends in a character a match can end in. A match is also
-            # at most `_LONGEST_DANGLING` characters long: searching from there finds the
-            # same (`\b` still sees the character before `pos`).
-            if not stripped or stripped[-1] not in _DANGLING_LAST:
-                continue
+        # A match of `_DANGLING_END_RE` ends the line (`stripped` has no trailing space
+        # for `\s*$`): the line ends in a character a match can end in (the lines that do
+        # are picked out at C level; a blank line's last character is ""). A match is also
+        # at most `_LONGEST_DANGLING` characters long: searching from there finds the
+        # same (`\b` still sees the character before `pos`).
+        ends = map(_DANGLING_LAST.__contains__, map(_LAST, stripped_all))
+        for i in compress(range(len(stripped_all)), ends):
+            stripped = stripped_all[i]
             n = len(stripped)
             if n > MAX_CREDIT_LENGTH:
                 continue
@@ -77,7 +81,7 @@ class DanglingCreditLineRule(Rule):
                 continue
             # A credit names an agency or photographer and has the credit's separators; a
             # sentence that merely ends on "by" or "of" has neither.
-            if not (markers.search(stripped) and _CREDIT_SHAPE_RE.search(stripped)):
+            if not (_markers().search(stripped) and _CREDIT_SHAPE_RE.search(stripped)):
                 continue
             lead = len(line.text) - len(line.text.lstrip())
             yield Hit(

@@ -8,6 +8,7 @@ from operator import itemgetter
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.debris.lines import stripped_lines
 
 # How many non-blank lines after a line we look for its repeat.
 WINDOW = 4
@@ -35,7 +36,7 @@ class DuplicatedLineRule(Rule):
     quote_aware = False
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        stripped_all = doc.stripped_lines
+        stripped_all = stripped_lines(doc)
         texts = list(filter(None, stripped_all))  # the non-blank lines, stripped
         # A repeat starts with the whole earlier line, which has at least MIN_LENGTH
         # characters: both lines then share their first MIN_LENGTH characters (the head).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -11,6 +11,7 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.debris.boilerplate import line_patterns
+from mtcheck.rules.debris.lines import non_blank as non_blank_lines
 
 # How many non-blank lines from the top and from the bottom may be page furniture.
 TOP_WINDOW = 3
@@ -19,16 +20,6 @@ BOTTOM_WINDOW = 6
 MIN_WORDS = 15
 MAX_LABEL_LENGTH = 60
 _BREADCRUMB_SPLIT_RE = re.compile(r"\s*[>»›|/·•]\s*")
-
-
-def _non_blank(lines: Iterable[Segment], limit: int) -> list[Segment]:
-    out: list[Segment] = []
-    for line in lines:
-        if line.text.strip():
-            out.append(line)
-            if len(out) == limit:
-                break
-    return out
 
 
 @cache
@@ -111,8 +102,10 @@ class StraySectionLabelRule(Rule):
         # (counting the spaces of the first kilobyte usually settles it)
         if doc.text.count(" ", 0, 1024) < MIN_WORDS and doc.text.count(" ") < MIN_WORDS:
             return
-        top = _non_blank(doc.lines, TOP_WINDOW)
-        bottom = _non_blank(reversed(doc.lines), BOTTOM_WINDOW)
+        lines = doc.lines
+        non_blank = non_blank_lines(doc)
+        top = [lines[i] for i in non_blank[:TOP_WINDOW]]
+        bottom = [lines[i] for i in reversed(non_blank[-BOTTOM_WINDOW:])]
         if len(top) < 2:
             return
         flagged: set[int] = set()
