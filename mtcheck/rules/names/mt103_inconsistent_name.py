@@ -170,8 +170,8 @@ class InconsistentNameRule(Rule):
         # first names, in text order as a word-by-word pass would (ties in the sort below
         # keep that order).
         pairs = name_pairs(doc)
-        if len(set(pairs)) == len(set(map(itemgetter(1), pairs))):
-            return  # each surname after one first name only
+        if not _may_pair(pairs):
+            return
         counted = Counter(pairs)
         surnames = Counter(map(itemgetter(1), counted))
         by_surname: dict[str, dict[str, int]] = {}
@@ -215,6 +215,19 @@ def _locate(text: str, phrase: str) -> list[tuple[int, int]]:
         else:
             i = text.find(phrase, i + 1)
     return spans
+
+
+def _may_pair(pairs: list[tuple[str, str]]) -> bool:
+    """Whether some surname comes after two first names of four letters or more that start
+    with the same letter (as `fold` sees it): `_close_first_names` holds for no other two
+    names, so without such a surname `_first_names` has nothing to report. Most articles
+    have none, and this costs a few set operations."""
+    long = {p for p in set(pairs) if len(p[0]) >= 4}
+    if len(long) == len(set(map(itemgetter(1), long))):
+        return False  # each surname after one such first name only
+    # `fold` of an ASCII letter is its lowercase.
+    initials = {(s, f[0].lower() if f[0] < "\x80" else fold(f[0])) for f, s in long}
+    return len(initials) < len(long)
 
 
 def _close_first_names(a: str, b: str) -> bool:

@@ -3,23 +3,24 @@
 Scanning a text for all the variants (a few hundred, with the exonyms) tries every
 character; most articles hold none. A variant shows in the document's capitalised words
 (`Document.capitalised_words`, already computed), so those tell which variants to look
-for, without reading the text:
+for, without reading the text. Each capitalised word of a variant that the
+capitalised-word pattern, matched on the variant, finds starting at the variant's start
+or after a space and ending at a space or at the variant's end (a "witness") is among the
+document's capitalised words wherever the variant occurs, with two exceptions:
 
-- a variant with a capitalised word after a space ("Butros Gali": "Gali") puts that word
-  among the capitalised words wherever it occurs, or, when the word ends the variant, the
-  word with an apostrophe and more letters after it ("Gali'd": no letter or hyphen can
-  follow a variant, `phrase_matches` checks);
-- a variant that starts with a capitalised word and has no other ("Al-Kaida", "Bachar
-  al-Assad") puts its first word there too, unless an underscore or an apostrophe comes
+- a witness that ends the variant may show as the word with an apostrophe and more
+  letters after it ("Gali'd": no letter or hyphen can follow a variant,
+  `phrase_matches` checks), so such longer words count for it too;
+- a witness that starts the variant is hidden when an underscore or an apostrophe comes
   just before the variant (the pattern of capitalised words then finds no word there):
-  those few places are looked at;
-- any other variant (one starting in lowercase, "al-Kaida") is looked for in the text, by
-  its first three characters, which it shares with others ("al-").
+  those few places are looked at in the text.
 
-The word a variant shows is where the capitalised-word pattern, matched on the variant,
-stops at a space (then the text around cannot change it) or at the variant's end; a
-variant ending in "'s" is looked for in the text (the pattern treats a possessive by what
-follows it).
+A variant is a candidate when every one of its witnesses shows (most variants share a
+common word with English copy, "Gaza", "Paulo", but not all of their words), or when it
+follows one of those marks. A variant without a witness (one starting in lowercase,
+"al-Kaida", or ending in "'s": the pattern treats a possessive by what follows it) is
+looked for in the text, by its first three characters, which it shares with others
+("al-").
 """
 
 from __future__ import annotations
@@ -39,47 +40,54 @@ _APOSTROPHES = "'’"
 
 
 class _Witnesses(NamedTuple):
-    words: dict[str, tuple[str, ...]]  # capitalised word -> the variants it shows
-    prefixes: dict[str, tuple[str, ...]]  # a capitalised word starting so -> the variants
+    # capitalised word -> the variants it is a witness of, each with the witness's bit
+    words: dict[str, tuple[tuple[str, int], ...]]
+    # a capitalised word starting so -> the variants ended by a witness, with its bit
+    prefixes: dict[str, tuple[tuple[str, int], ...]]
+    full: dict[str, int]  # variant -> the bits of all its witnesses
     after_marks: tuple[str, ...]  # variants that may follow "_", "'" or "’" unseen
     first_letters: frozenset[str]  # their first letters
     scans: dict[str, tuple[str, ...]]  # the first three characters -> variants to look for
 
 
-def _witness(surface: str) -> tuple[str, bool, bool] | None:
-    """The capitalised word that shows `surface`, whether it ends the variant (then a
-    longer word with an apostrophe can show it too), and whether it is the first word."""
+def _witness_words(surface: str) -> list[tuple[str, bool, bool]]:
+    """The witnesses of `surface`: each capitalised word, whether it ends the variant (then
+    a longer word with an apostrophe can show it too) and whether it starts it."""
     if re.search(r"['’]s$", surface):
-        return None
-    starts = [m.end() for m in re.finditer(" ", surface)] + [0]
-    for start in starts:
+        return []
+    found = []
+    for start in [0] + [m.end() for m in re.finditer(" ", surface)]:
         m = CAP_WORD_RE.match(surface, start)
         if m is not None and (m.end() == len(surface) or surface[m.end()] == " "):
-            return m.group(), m.end() == len(surface), start == 0
-    return None
+            found.append((m.group(), m.end() == len(surface), start == 0))
+    return found
 
 
 @cache
 def _witnesses() -> _Witnesses:
-    words: dict[str, list[str]] = {}
-    prefixes: dict[str, list[str]] = {}
+    words: dict[str, list[tuple[str, int]]] = {}
+    prefixes: dict[str, list[tuple[str, int]]] = {}
+    full: dict[str, int] = {}
     after_marks: list[str] = []
     scans: dict[str, list[str]] = {}
     for surface in sorted(curated().surfaces):
-        found = _witness(surface)
-        if found is None:
+        found = _witness_words(surface)
+        if not found:
             scans.setdefault(surface[:3], []).append(surface)
             continue
-        word, last, first = found
-        words.setdefault(word, []).append(surface)
-        if last:
-            for mark in _APOSTROPHES:
-                prefixes.setdefault(word + mark, []).append(surface)
-        if first:
-            after_marks.append(surface)
+        for n, (word, last, first) in enumerate(found):
+            bit = 1 << n
+            words.setdefault(word, []).append((surface, bit))
+            if last:
+                for mark in _APOSTROPHES:
+                    prefixes.setdefault(word + mark, []).append((surface, bit))
+            if first:
+                after_marks.append(surface)
+        full[surface] = (1 << len(found)) - 1
     return _Witnesses(
         {w: tuple(s) for w, s in words.items()},
         {p: tuple(s) for p, s in prefixes.items()},
+        full,
         tuple(after_marks),
         frozenset(surface[0] for surface in after_marks),
         {k: tuple(s) for k, s in scans.items()},
@@ -87,12 +95,12 @@ def _witnesses() -> _Witnesses:
 
 
 class _WitnessWords:
-    """The capitalised words seen so far that show variants, and which (see `WordIndex`)."""
+    """The capitalised words seen so far that are witnesses, and of what (see `WordIndex`)."""
 
     def __init__(self) -> None:
         self.witnesses = _witnesses()
         self.prefixes = tuple(self.witnesses.prefixes)
-        self.found: dict[str, tuple[str, ...]] = {}
+        self.found: dict[str, tuple[tuple[str, int], ...]] = {}
 
     def add(self, word: str) -> None:
         shown = self.witnesses.words.get(word, ())
@@ -108,10 +116,13 @@ def phrase_candidates(doc: Document) -> set[str]:
     """The curated variants that may occur in `doc.text`; no other does."""
     part = word_part(doc, "MT101 phrases", _WitnessWords)
     found = part.found
-    candidates: set[str] = set()
-    for word in found.keys() & doc.capitalised_words.keys():
-        candidates.update(found[word])
     witnesses = part.witnesses
+    shown: dict[str, int] = {}  # variant -> the bits of its witnesses in the document
+    for word in found.keys() & doc.capitalised_words.keys():
+        for surface, bit in found[word]:
+            shown[surface] = shown.get(surface, 0) | bit
+    full = witnesses.full
+    candidates = {surface for surface, bits in shown.items() if bits == full[surface]}
     text = doc.text
     if witnesses.after_marks:
         firsts = witnesses.first_letters

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import NamedTuple, Protocol, TypeVar
@@ -55,10 +56,12 @@ class WordIndex:
         self.factories = factories
         self.parts = {key: factory() for key, factory in factories.items()}
         self.seen: set[str] = set()
-        self._last: object = None  # the words of the last document (see `update`)
+        # The words of the last document brought up to date with (see `update`), held
+        # weakly: the index must not keep a document's data alive after it.
+        self._last: Callable[[], object] = _nothing
 
     def update(self, words: Counter[str]) -> None:
-        if words is self._last:  # the same document's words (kept alive by `_last`)
+        if self._last() is words:  # the same document's words: nothing new since
             return
         seen = self.seen
         if not seen.issuperset(words):
@@ -67,7 +70,14 @@ class WordIndex:
                 for part in parts:
                     part.add(word)
                 seen.add(word)
-        self._last = words
+        try:
+            self._last = weakref.ref(words)
+        except TypeError:  # a mapping that takes no weak reference: judged again next call
+            self._last = _nothing
+
+
+def _nothing() -> None:
+    return None
 
 
 _INDEX = WordIndex({})
