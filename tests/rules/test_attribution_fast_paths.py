@@ -18,6 +18,7 @@ from mtcheck.rules.attribution import mt304_reportative_conditional as mt304
 from mtcheck.rules.attribution import speech_verbs
 from mtcheck.rules.attribution.speech_verbs import sentence_at
 from mtcheck.rules.debris import boilerplate
+from mtcheck.rules.debris import mt602_dangling_credit_line as mt602
 from mtcheck.rules.debris.boilerplate import LinePatterns, alternation, builtin_patterns, first_character_groups
 
 
@@ -161,3 +162,13 @@ def test_boilerplate_groups_and_lexicon_come_back_from_the_cache(tmp_path, monke
     parsed = speech_verbs._lexicon_data()
     assert list(tmp_path.rglob("speech-verbs-*.json"))
     assert speech_verbs._lexicon_data() == parsed
+
+
+def test_dangling_end_read_backwards_is_the_search():
+    pieces = list(mt602._DANGLING_WORDS) + [w.upper() for w in mt602._DANGLING_WORDS] + [
+        " ", "x", "-", "–", "—", "/", ":", "_", "é", "İ", "ı", "ſ", "K", "\u212a", "1", ".", "'", "’", "Pool "]
+    for text in texts(pieces, 6000, seed=28, most=6):
+        line = text.strip()
+        if not line:
+            continue
+        assert bool(mt602._DANGLING_END_REVERSED.match(line[::-1])) == bool(mt602._DANGLING_END_RE.search(line)), line

@@ -15,7 +15,6 @@ from mtcheck.cache import atomic_file, cache_dir
 # (the private names are how `Document.blocks` and `Document.sentences` split a text: the
 # lookups below split only around an offset, and must split exactly as they do)
 from mtcheck.document import (
-    _LONGEST_ABBREVIATION,
     Document,
     Segment,
     _is_abbreviation_stop,
@@ -328,18 +327,11 @@ def _stop(text: str, start: int, end: int, mark: int) -> tuple[int, int]:
         stop += 1
     if stop < end and not text[stop].isspace():
         return after, -1
-    if text[mark] == "." and not (
-        mark - start > _LONGEST_ABBREVIATION and text[mark - _LONGEST_ABBREVIATION - 1 : mark].isalnum()
-    ):
-        # `_is_abbreviation_stop(block, mark)` (whose first test is the one above: a word
-        # longer than any abbreviation), read from the last space before the mark: it reads
-        # back from the mark over letters, digits and full stops only (and tests a few
-        # characters back, which a space among them fails), and two characters ahead
-        cut = text.rfind(" ", start, mark) + 1
-        if cut < start:
-            cut = start
-        if _is_abbreviation_stop(text[cut : mark + 3 if mark + 3 < end else end], mark - cut):
-            return after, -1
+    # (`_is_abbreviation_stop` reads the block back from the dot over letters, digits and
+    # full stops, and a few characters either side: the block's neighbours in the text are
+    # spaces, which stop and fail these tests as its ends do)
+    if text[mark] == "." and _is_abbreviation_stop(text, mark):
+        return after, -1
     return after, stop
 
 

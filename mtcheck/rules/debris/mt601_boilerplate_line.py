@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.debris.boilerplate import line_patterns, read_pattern_file
-from mtcheck.rules.debris.lines import stripped_lines
+from mtcheck.rules.debris.lines import non_blank, stripped_lines
 
 __all__ = ["BoilerplateLineRule", "read_pattern_file"]
 
 # Furniture lines are short; a long line that starts like one is prose.
 MAX_LINE_LENGTH = 120
-_SHORT = range(1, MAX_LINE_LENGTH + 1)
 
 
 class BoilerplateLineRule(Rule):
@@ -39,10 +37,10 @@ class BoilerplateLineRule(Rule):
         patterns = line_patterns(options.debris_patterns)
         stripped_all = stripped_lines(doc)
         lines = doc.lines
-        # the non-blank lines of at most MAX_LINE_LENGTH characters, picked out at C level
-        short = map(_SHORT.__contains__, map(len, stripped_all))
-        for i in compress(range(len(stripped_all)), short):
+        for i in non_blank(doc):
             stripped = stripped_all[i]
+            if len(stripped) > MAX_LINE_LENGTH:
+                continue
             line = lines[i]
             candidate = stripped.rstrip(":").strip()
             if patterns.fullmatch(candidate):

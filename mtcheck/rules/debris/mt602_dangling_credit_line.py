@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import compress
-from operator import itemgetter
 from functools import cache
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.debris.boilerplate import read_pattern_file
-from mtcheck.rules.debris.lines import stripped_lines
+from mtcheck.rules.debris.lines import non_blank, stripped_lines
 
 # A credit that ends on one of these has lost whatever came after it.
 _DANGLING_WORDS = ("via", "by", "from", "of", "and", "for", "with", "the", "courtesy", "de", "por", "par", "di", "von")
@@ -20,9 +18,6 @@ _DANGLING_END_RE = re.compile(
     r"(?:\b(?:%s)|[–—/:-])\s*$" % "|".join(_DANGLING_WORDS),
     re.IGNORECASE,
 )
-# The longest alternative of `_DANGLING_END_RE`; case-insensitive matching compares
-# character by character, so a match is as long as its alternative.
-_LONGEST_DANGLING = max(map(len, _DANGLING_WORDS))
 # The characters a match can end in: the dashes and the last letters of the words in either
 # case, plus "İ" and "ı", which case-insensitive matching takes for "i" (found by testing
 # every code point against those letters).
@@ -32,7 +27,13 @@ _DANGLING_LAST = frozenset(
     + "".join({w[-1] for w in _DANGLING_WORDS}).upper()
     + "İı"
 )
-_LAST = itemgetter(slice(-1, None))
+# `_DANGLING_END_RE` read from the end of the line: its match ends the line (`\s*$` on a
+# stripped line), so it is a match at the start of the reversed line of the alternatives
+# reversed. Case-insensitive matching compares character by character, and a word boundary
+# before the word is one after it in the reversed line, between the same two characters.
+_DANGLING_END_REVERSED = re.compile(
+    r"(?:%s)\b|[–—/:-]" % "|".join(w[::-1] for w in _DANGLING_WORDS), re.IGNORECASE
+)
 # Agency/photographer separators typical of credits: "Agency/Contact/Name", " – Pool".
 _CREDIT_SHAPE_RE = re.compile(r"\w/\w|\s[–—-]\s")
 MAX_CREDIT_LENGTH = 160
@@ -65,23 +66,22 @@ class DanglingCreditLineRule(Rule):
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         stripped_all = stripped_lines(doc)
         lines = doc.lines
-        # A match of `_DANGLING_END_RE` ends the line (`stripped` has no trailing space
-        # for `\s*$`): the line ends in a character a match can end in (the lines that do
-        # are picked out at C level; a blank line's last character is ""). A match is also
-        # at most `_LONGEST_DANGLING` characters long: searching from there finds the
-        # same (`\b` still sees the character before `pos`).
-        ends = map(_DANGLING_LAST.__contains__, map(_LAST, stripped_all))
-        for i in compress(range(len(stripped_all)), ends):
+        for i in non_blank(doc):
             stripped = stripped_all[i]
+            # A match of `_DANGLING_END_RE` ends the line (`stripped` has no trailing space
+            # for `\s*$`): the line ends in a character a match can end in.
+            if stripped[-1] not in _DANGLING_LAST:
+                continue
             n = len(stripped)
             if n > MAX_CREDIT_LENGTH:
                 continue
             line = lines[i]
-            if not _DANGLING_END_RE.search(stripped, max(0, n - _LONGEST_DANGLING)):
+            if not _DANGLING_END_REVERSED.match(stripped[::-1]):
                 continue
             # A credit names an agency or photographer and has the credit's separators; a
-            # sentence that merely ends on "by" or "of" has neither.
-            if not (_markers().search(stripped) and _CREDIT_SHAPE_RE.search(stripped)):
+            # sentence that merely ends on "by" or "of" has neither. (The separators are
+            # looked for first: the cheaper test.)
+            if not (_CREDIT_SHAPE_RE.search(stripped) and _markers().search(stripped)):
                 continue
             lead = len(line.text) - len(line.text.lstrip())
             yield Hit(

@@ -8,7 +8,7 @@ from operator import itemgetter
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.debris.lines import stripped_lines
+from mtcheck.rules.debris.lines import non_blank, stripped_lines
 
 # How many non-blank lines after a line we look for its repeat.
 WINDOW = 4
@@ -16,6 +16,7 @@ MIN_LENGTH = 6
 # A repeated caption that starts a longer line (a credit) counts when it is this short.
 MAX_PREFIX_LENGTH = 80
 _SEPARATORS = (" –", " —", " -", " |", ":", " (")
+_HEAD = itemgetter(slice(0, MIN_LENGTH))
 
 
 class DuplicatedLineRule(Rule):
@@ -43,7 +44,7 @@ class DuplicatedLineRule(Rule):
         # Only a line with the same head as one of the next WINDOW lines can be repeated:
         # marking, at each line, the last earlier line with its head if that one is near
         # enough finds them all. Most documents have no head twice: nothing to mark.
-        heads = list(map(itemgetter(slice(0, MIN_LENGTH)), texts))
+        heads = list(map(_HEAD, texts))
         if len(set(heads)) == len(heads):
             return
         near: list[int] = []
@@ -55,12 +56,13 @@ class DuplicatedLineRule(Rule):
             last[head] = j
         if not near:
             return
-        lines = list(zip([ln for ln, t in zip(doc.lines, stripped_all, strict=True) if t], texts, strict=True))
+        # the non-blank lines, parallel to `texts`
+        lines = [doc.lines[k] for k in non_blank(doc)]
         for i in sorted(near):
-            first, key = lines[i]
+            first, key = lines[i], texts[i]
             if len(key) < MIN_LENGTH or not any(ch.isalpha() for ch in key):
                 continue
-            for later, text in lines[i + 1 : i + 1 + WINDOW]:
+            for later, text in zip(lines[i + 1 : i + 1 + WINDOW], texts[i + 1 : i + 1 + WINDOW]):
                 if first.start < doc.body_start <= later.start:
                     break  # a front-matter title repeated as the heading is layout
                 if not text.startswith(key):
