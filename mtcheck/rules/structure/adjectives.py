@@ -49,6 +49,21 @@ def is_comparative_adjective(word: str) -> bool:
     return word in word_list(_FILE, "after_more") or is_adjective(word)
 
 
+def adjective_in_some_casing(word: str) -> bool:
+    """Whether a lowercase word, however it is written, may be an adjective of
+    `is_comparative_adjective`: `is_comparative_adjective(word)` for the word written in
+    lowercase; written with a capital inside ("nuClear"), the listed words (all lowercase)
+    cannot be, and `is_adjective` needs an ending of `suffixes` (lowercase, so the
+    lowercased word has it too) and the Zipf tests, whose answers do not depend on the
+    case (`zipf` casefolds, and `casefold(lower(x)) == casefold(x)`; `plural` changes
+    the ending only)."""
+    if is_comparative_adjective(word):
+        return True
+    data = load_data(_FILE)
+    return (word.endswith(tuple(data["suffixes"])) and zipf(word) >= float(data["min_zipf"])
+            and zipf(plural(word)) < float(data["plural_zipf_max"]))
+
+
 @cache
 def looks_adjectival(word: str) -> bool:
     """Whether a word in the noun slot may itself be an adjective ("the toxic chemical")."""

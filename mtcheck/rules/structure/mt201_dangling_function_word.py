@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
-from itertools import compress, count, islice
-from operator import itemgetter
 
-from mtcheck.document import Document
+from mtcheck.document import Document, _is_abbreviation_stop
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.structure.commas import comma_matches, function_words, reversed_function_words
 from mtcheck.rules.structure.word_tags import reversed_lowered_text
 
 # A function word before a sentence-final mark, or before a closing quote that ends the
@@ -38,33 +35,25 @@ def _word_before(text: str, pos: int) -> tuple[int, int, bool] | None:
 
 _LIST_MARKERS = frozenset("a b c d i ii iii iv v vi".split())
 # The marks of `_END_MARK_RE`, read backwards (on `reversed_lowered_text`): a full stop,
-# "!" or "?" with whitespace, a closing quote or bracket, or the end of the text after it;
-# a closing quote with a comma after it (read backwards: the comma, whitespace, the quote).
+# "!" or "?" with whitespace, a closing quote or bracket, or the end of the text after it.
 # `_mark_word_res` adds the function word before the mark. Each pattern opens with a
 # literal, so the regex engine finds it with a fast scan (a class of marks is a slow scan).
+# A closing quote with a comma after it (read backwards: the comma, whitespace, the quote)
+# is found by the comma scan shared with MT203 (`comma_matches`, its `quote` group).
 _MARK_PATTERNS = tuple(re.escape(mark) + "(?<![^\\s\"”’)]" + re.escape(mark) + ")" for mark in ".!?")
-_QUOTE_PATTERN = ",\\s*([\"”])"
-_SENTENCE_TEXT = itemgetter(2)
-_FIRST_CHAR = itemgetter(slice(0, 1))
-
-
-@cache
-def function_words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
-    return frozenset(data["never_final"]), frozenset(data["rarely_final"])
+# A full stop, then spaces (no line break: a new line starts a new block), then a letter
+# that is not an ASCII capital: where a sentence may start in lowercase after a full stop.
+_FRAGMENT_RE = re.compile(r"\.[^\S\n]+(?=[^\W\d_A-Z])")
+_SENTENCE_MARKS = ".!?…"
 
 
 @cache
 def _mark_word_res() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(The marks, the pattern) for the patterns above, with the function words filled in
+    """(The mark, the pattern) for the patterns above, with the function words filled in
     (any of them may end a sentence: `rarely_final` ones after a space). The word must be
     the whole run of letters before the mark."""
-    never, rarely = function_words()
-    reversed_words = "|".join(sorted((re.escape(w[::-1]) for w in never | rarely), key=lambda w: (-len(w), w)))
-    word = f"[ \\t]*(?:{reversed_words})(?![a-z])"
-    marks = (*".!?", "\"”")
-    return tuple(zip(marks, (re.compile(p + word) for p in (*_MARK_PATTERNS, _QUOTE_PATTERN)), strict=True))
+    word = f"[ \\t]*(?:{reversed_function_words()})(?![a-z])"
+    return tuple((mark, re.compile(p + word)) for mark, p in zip(".!?", _MARK_PATTERNS, strict=True))
 
 
 def _mark_candidates(doc: Document) -> list[int]:
@@ -76,15 +65,43 @@ def _mark_candidates(doc: Document) -> list[int]:
     before."""
     backwards = reversed_lowered_text(doc)
     last = len(backwards) - 1
-    found: list[int] = []
     text = doc.text
-    for marks, pattern in _mark_word_res():
+    found = [last - m.start("quote") for m in comma_matches(doc) if m.start("quote") >= 0]
+    for mark, pattern in _mark_word_res():
         # One-character tests are faster than the scan ("!" and "?" are rare in news).
-        if any(map(text.__contains__, marks)) and pattern.search(backwards) is not None:
-            # the mark is the match's start (a full stop ...) or its group (a quote)
-            found.extend(last - m.start(m.lastindex or 0) for m in pattern.finditer(backwards))
+        if mark in text:
+            found.extend(last - m.start() for m in pattern.finditer(backwards))
     found.sort()
     return found
+
+
+def _lowercase_sentence_starts(text: str) -> list[int]:
+    """Where a sentence of `Document.sentences` starts in lowercase right after a sentence
+    that ends with one full stop (not "..", no closing mark after it), in the same block,
+    with no line break between: `text[prev.end:cur.start]` holds no line break, `prev.text`
+    ends with "." and not "..", and `cur.text` starts with a lowercase letter.
+
+    Read from the text, without splitting it into sentences: a sentence ends at a run of
+    the marks of `split_sentences` (".!?…") followed by whitespace, unless the run starts
+    with an abbreviation's full stop (`_is_abbreviation_stop`, which looks no further than
+    the block: a block starts after whitespace and ends before it). A run that ends with
+    one full stop right before the whitespace ends such a sentence; the next sentence starts
+    after the whitespace, in the same block when the whitespace holds no line break."""
+    starts: list[int] = []
+    for m in _FRAGMENT_RE.finditer(text):
+        start = m.end()
+        if not text[start].islower():
+            continue
+        stop = m.start()
+        first = stop
+        while first > 0 and text[first - 1] in _SENTENCE_MARKS:
+            first -= 1
+        if first < stop and text[stop - 1] == ".":
+            continue  # the sentence ends with ".."
+        if text[first] == "." and _is_abbreviation_stop(text, first):
+            continue  # no sentence ends here
+        starts.append(start)
+    return starts
 
 
 class DanglingFunctionWordRule(Rule):
@@ -129,21 +146,16 @@ class DanglingFunctionWordRule(Rule):
                     f"sentence ends on the function word '{word}': words are missing before the full stop",
                     confidence=0.95 if spaced else 0.8,
                 )
-        sentences = doc.sentences
-        # A fragment starts in lowercase: look only at the sentences whose first character is.
-        lowercase_starts = compress(count(1), map(str.islower, map(_FIRST_CHAR, map(
-            _SENTENCE_TEXT, islice(sentences, 1, None)))))
-        for k in lowercase_starts:
-            prev, cur = sentences[k - 1], sentences[k]
-            if not prev.text.endswith(".") or prev.text.endswith(".."):
-                continue
-            if text[prev.end : cur.start].count("\n"):
-                continue  # a new line is a new block, not a fragment
-            first = _FIRST_WORD_RE.match(cur.text)
+        # A fragment: a sentence that starts in lowercase right after a full stop. (A new
+        # line is a new block, not a fragment.) The word is read from the text: it ends
+        # before the sentence does, and the character after it is the sentence's or
+        # whitespace, which is neither ")" nor ".".
+        for start in _lowercase_sentence_starts(text):
+            first = _FIRST_WORD_RE.match(text, start)
             if first is None:
                 continue
             word = first.group()
-            after = cur.text[len(word) : len(word) + 1]
+            after = text[first.end() : first.end() + 1]
             if len(word) <= 3 and (after == ")" or (after == "." and word in _LIST_MARKERS)):
                 continue  # a list marker such as "a)" or "ii."
             if not word[0].islower() or any(ch.isupper() for ch in word[1:]):
@@ -151,8 +163,8 @@ class DanglingFunctionWordRule(Rule):
             if options.accepts(word):
                 continue
             yield Hit(
-                cur.start,
-                cur.start + len(word),
+                start,
+                start + len(word),
                 f"sentence starts in lowercase ('{word}') right after a full stop: a fragment was left behind",
                 confidence=0.85,
             )

@@ -8,13 +8,8 @@ from collections.abc import Iterator
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.structure.word_classes import (
-    repeats,
-    word_class,
-    word_list,
-    words_before,
-)
-from mtcheck.rules.structure.word_tags import pair_starts, word_set_class
+from mtcheck.rules.structure.word_classes import word_class, word_list, words_before
+from mtcheck.rules.structure.word_tags import pair_starts, repeated_words, word_set_class
 
 # Only spaces, or one line break, between two words (a blank line starts a new block).
 _JOIN = r"(?:[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+)"
@@ -58,7 +53,7 @@ class RepeatedWordRule(Rule):
         text = doc.text
         words = doc.word_view
         lw = doc.lowered_words
-        for i in repeats(lw):
+        for i in repeated_words(doc):
             a, b = words[i], words[i + 1]
             if not lw[i].isalpha() or not adjacent(text, a, b):
                 continue

@@ -10,6 +10,7 @@ from functools import cache
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
+from mtcheck.rules.structure.commas import comma_matches, reversed_determiners
 from mtcheck.rules.structure.mt202_repeated_word import adjacent
 from mtcheck.rules.structure.word_classes import word_class, word_list
 from mtcheck.rules.structure.word_tags import pair_starts, reversed_lowered_text, word_set_class
@@ -25,16 +26,15 @@ _SINGLE_LETTER_RE = re.compile(r"[ \t]*[,;:]?[ \t]*[a-zA-Z](?![\w'’-])")
 
 
 @cache
-def _determiner_before_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _determiner_before_re() -> re.Pattern[str]:
     """On the reversed lowered text (`reversed_lowered_text`): one optional space and a
-    determiner (matched right after a mark of `_PUNCT`), and the same after a comma, to
-    find them all. A match may take the last letters of a longer word ("bathe,"): the
-    caller checks the word there.
+    determiner, matched right after a mark of `_PUNCT` other than a comma. A match may
+    take the last letters of a longer word ("bathe;"): the caller checks the word there.
 
-    Commas are frequent: the second pattern opens with one as a literal, so the regex
-    engine finds them with a fast scan. The other marks are rare: `str.find` finds them."""
-    dets = "|".join(re.escape(d[::-1]) for d in sorted(word_class("noun_determiners")))
-    return re.compile(f"( ?)(?:{dets})"), re.compile(f",( ?)(?:{dets})")
+    These marks are rare: `str.find` finds them. Commas are frequent: the comma scan
+    shared with MT201 finds the determiners before them (`comma_matches`, its `space`
+    group)."""
+    return re.compile(f"( ?)(?:{reversed_determiners()})")
 
 
 @cache
@@ -42,6 +42,34 @@ def _followers() -> frozenset[str]:
     """Words whose presence right after a determiner makes it worth a closer look."""
     return (word_class("finite_auxiliaries") | word_class("modals") | word_class("core_prepositions")
             | word_class("subject_pronouns") | _CONNECTIVES)
+
+
+def _candidates(doc: Document) -> set[int]:
+    """Indexes of the determiners followed by a word of `_followers` (on the shared word
+    tags), or by a mark of `_PUNCT` directly or after one space
+    (`text[end:end + 2].lstrip(" ")[:1]`)."""
+    text = doc.text
+    dets = word_class("noun_determiners")
+    lowered = doc.lowered_words
+    n = len(lowered)
+    ends = doc.word_ends
+    candidates = set(pair_starts(doc, word_set_class(dets), word_set_class(_followers())))
+    backwards = reversed_lowered_text(doc)
+    size = len(backwards)
+    after_mark = _determiner_before_re()
+    found = [size - m.end("space") for m in comma_matches(doc) if m.end("space") >= 0]
+    for mark in _RARE_PUNCT:
+        at = text.find(mark)
+        while at != -1:
+            m = after_mark.match(backwards, size - at)  # right after the mark, read backwards
+            if m is not None:
+                found.append(size - m.end(1))
+            at = text.find(mark, at + 1)
+    for end in found:  # where the word before the mark (and space) ends
+        i = bisect_left(ends, end)
+        if i < n and ends[i] == end and lowered[i] in dets:
+            candidates.add(i)
+    return candidates
 
 
 class DeterminerBeforeVerbRule(Rule):
@@ -66,33 +94,12 @@ class DeterminerBeforeVerbRule(Rule):
     summary = "Article or possessive followed by a verb, preposition or punctuation ('the of', 'the is')"
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
-        text = doc.text
-        dets = word_class("noun_determiners")
-        lowered = doc.lowered_words
-        n = len(lowered)
-        follow = _followers()
-        ends = doc.word_ends
-        # A determiner followed by a word of `follow` (on the shared word tags), or by a mark
-        # of `_PUNCT` directly or after one space (`text[end:end + 2].lstrip(" ")[:1]`).
-        candidates = set(pair_starts(doc, word_set_class(dets), word_set_class(follow)))
-        backwards = reversed_lowered_text(doc)
-        size = len(backwards)
-        after_mark, after_comma = _determiner_before_res()
-        found = list(after_comma.finditer(backwards))
-        for mark in _RARE_PUNCT:
-            at = text.find(mark)
-            while at != -1:
-                m = after_mark.match(backwards, size - at)  # right after the mark, read backwards
-                if m is not None:
-                    found.append(m)
-                at = text.find(mark, at + 1)
-        for m in found:
-            end = size - m.end(1)  # where the word before the mark (and space) ends
-            i = bisect_left(ends, end)
-            if i < n and ends[i] == end and lowered[i] in dets:
-                candidates.add(i)
+        candidates = _candidates(doc)
         if not candidates:
             return
+        text = doc.text
+        lowered = doc.lowered_words
+        n = len(lowered)
         words = doc.word_view
         aux = word_class("finite_auxiliaries")
         modals = word_class("modals")

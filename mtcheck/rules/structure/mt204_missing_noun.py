@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
@@ -49,6 +50,27 @@ def _search_end(pattern: re.Pattern[str], before: str, tokens: int) -> re.Match[
     return pattern.search(before, start)
 
 
+@cache
+def _heads() -> frozenset[str]:
+    return _OBJECT_PREPOSITIONS | word_class("noun_determiners")
+
+
+def _may_head(doc: Document, i: int) -> bool:
+    """Whether a report is possible for the conjunction at word `i`: its head is then a
+    whole word of the document, the word before the conjunction ("through or that",
+    `_HEAD_ONLY_RE`) or the one before that ("through “opaque” or that", `_HEAD_ADJ_RE`;
+    the adjective and its quotation marks are one word), in the lists the loop below
+    checks. Only a head cut by the start of the 60 characters searched may be the tail of
+    a word: a word that starts before them is kept for the full check."""
+    if i < 1:
+        return True
+    words, starts = doc.lowered_words, doc.word_starts
+    window = starts[i] - 60
+    if words[i - 1] in _BARE_PREPOSITIONS or starts[i - 1] < window:
+        return True
+    return i > 1 and (words[i - 2] in _heads() or starts[i - 2] < window)
+
+
 class MissingNounRule(Rule):
     """A clause that lost its noun: a preposition or article followed by an adjective alone
     and then "or that" / "and which", or a preposition followed directly by a conjunction.
@@ -77,10 +99,8 @@ class MissingNounRule(Rule):
         lowered = doc.lowered_text
         determiners = word_class("noun_determiners")
         starts = doc.word_starts
-        anchors = [
-            starts[i] for i in pair_starts(doc, word_set_class(_CONJUNCTIONS), word_set_class(_CLAUSE_WORDS))
-            if starts[i] > 0 and lowered[starts[i] - 1] == " "
-        ]
+        pairs = pair_starts(doc, word_set_class(_CONJUNCTIONS), word_set_class(_CLAUSE_WORDS))
+        anchors = [starts[i] for i in pairs if starts[i] > 0 and lowered[starts[i] - 1] == " " and _may_head(doc, i)]
         for start in anchors:
             m = _TAIL_RE.match(text, start)
             if m is None:

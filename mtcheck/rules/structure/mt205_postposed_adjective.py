@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -11,14 +10,14 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.lexicon.frequency import zipf
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.structure.adjectives import is_adjective, is_comparative_adjective, looks_adjectival
-from mtcheck.rules.structure.word_classes import load_data, word_class, word_list
-from mtcheck.rules.structure.word_tags import (
-    class_positions,
-    pair_starts,
-    reversed_lowered_text,
-    word_set_class,
+from mtcheck.rules.structure.adjectives import (
+    adjective_in_some_casing,
+    is_adjective,
+    is_comparative_adjective,
+    looks_adjectival,
 )
+from mtcheck.rules.structure.word_classes import load_data, word_class, word_list
+from mtcheck.rules.structure.word_tags import class_positions, word_predicate_class
 
 _FRAMES = "postposed_frames.toml"
 # Punctuation, a blank line or the end of the text after the adjective (a single line break
@@ -66,51 +65,24 @@ def _plain_noun(word: str) -> bool:
             and word not in _closed_words() and not _NOT_NOUN_RE.search(word) and not looks_adjectival(word))
 
 
-@cache
-def _ending_res() -> tuple[re.Pattern[str], ...]:
-    """The adjective endings at the end of a word, on the reversed lowered text
-    (`reversed_lowered_text`). Each pattern opens with a reversed ending (all but its last
-    letter for endings that differ in that letter only: "ary", "ory") as a literal, so the
-    regex engine finds it with a fast scan; the look-behind drops an ending followed by a
-    word character (inside a word). Endings that end with another ending ("ical", "al")
-    are covered by the shorter one. (Testing more context here, the noun before or the
-    punctuation after, costs more than the loop over the candidates it saves.)"""
-    suffixes = _candidates()[1]
-    minimal = [s[::-1] for s in suffixes if not any(s != t and s.endswith(t) for t in suffixes)]
-    groups: dict[str, list[str]] = {}
-    for r in sorted(minimal):
-        if len(r) >= 3:
-            groups.setdefault(r[:-1], []).append(r[-1])
-        else:
-            groups[r] = []
-    patterns = [re.escape(k) + (f"[{''.join(map(re.escape, v))}]" if len(v) > 1 else re.escape("".join(v)))
-                for k, v in groups.items()]
-    return tuple(re.compile(f"{p}(?<!\\w{p})") for p in patterns)
+def _candidate_word(word: str) -> bool:
+    """Whether a lowercase word may be the adjective of a report (a word tag class): an
+    institution adjective ("the Council European"), or a word that may be a comparative
+    adjective however it is written (`adjective_in_some_casing`, which both frames need).
+    Listed words and words with an adjective ending are the only such words: the others
+    are told apart without looking up frequencies."""
+    if word in word_list(_FRAMES, "institution_adjectives"):
+        return True
+    listed, suffixes = _candidates()
+    return (word in listed or word.endswith(suffixes)) and adjective_in_some_casing(word)
 
 
 def _candidate_positions(doc: Document) -> list[int]:
-    """Indexes of the listed words and of the words with an adjective ending that may be
-    reported, in text order: a candidate written with a capital is reported only as an
-    institution adjective after an institution noun (a word pair on the shared word tags),
-    the others are the listed words written in lowercase (on the word tags) and the words
-    with an adjective ending (`_ending_res`; the word ending there looked up in
-    `Document.word_ends`)."""
-    texts = doc.word_texts
-    institutions = pair_starts(doc, word_set_class(word_list(_FRAMES, "institution_nouns")),
-                               word_set_class(word_list(_FRAMES, "institution_adjectives")))
-    found = {i + 1 for i in institutions}
-    found.update(i for i in class_positions(doc, word_set_class(_candidates()[0])) if not texts[i][0].isupper())
-    backwards = reversed_lowered_text(doc)
-    size = len(backwards)
-    ends = doc.word_ends
-    n = len(ends)
-    for pattern in _ending_res():
-        for m in pattern.finditer(backwards):
-            end = size - m.start()
-            i = bisect_left(ends, end)
-            if i < n and ends[i] == end and not texts[i][0].isupper():
-                found.add(i)
-    return sorted(found)
+    """Indexes of the words that may be reported, in text order (a superset: the rule
+    checks each), from the shared word tags: a word written with a capital is reported
+    only as an institution adjective after an institution noun, any other word only if
+    it is a comparative adjective (`is_comparative_adjective`)."""
+    return class_positions(doc, word_predicate_class(_candidate_word))
 
 
 class PostposedAdjectiveRule(Rule):
@@ -169,7 +141,10 @@ class PostposedAdjectiveRule(Rule):
                         yield hit
                 continue
             # The tests before `_frame` are `_frame`'s own on the word lists (all must pass),
-            # cheapest first; `options.accepts` skips the word either way.
+            # cheapest first; `options.accepts` skips the word either way. Both frames need
+            # a comparative adjective (`is_adjective` implies it), which most candidates are not.
+            if not is_comparative_adjective(lw):
+                continue
             if lowered[i - 1] in ("more", "less"):
                 if (i >= 2 and _plain_noun(texts[i - 2]) and is_comparative_adjective(lw) and may_end_phrase(i)
                         and adjacent(text, words[i - 1], words[i]) and not options.accepts(lw)):

@@ -59,11 +59,17 @@ class NumeralOrderRule(Rule):
     languages = frozenset({"es", "it", "pt", "de"})  # otros 60, altri 37, outros 140, weitere 12
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
+        # "other" or "others" is a word of the document wherever the pattern matches.
+        words = doc.lowered_word_set
+        if "other" not in words and "others" not in words:
+            return
         text = doc.text
         numbers = word_class("number_words")
         for at in find_all(doc.lowered_text, "other"):
+            if at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'-"):
+                continue  # inside a word: "another"
             m = _OTHER_RE.match(text, at)
-            if m is None or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "’'-")):
+            if m is None:
                 continue
             other, num = m.group("other"), m.group("num")
             if m.group("rest"):

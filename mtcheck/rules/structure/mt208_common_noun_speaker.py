@@ -95,7 +95,7 @@ class CommonNounSpeakerRule(Rule):
         # (from the nouns: "the" is frequent).
         texts = doc.word_texts
         lowered = doc.lowered_words
-        for i in pair_starts(doc, word_set_class(_THE), word_set_class(firsts), from_second=True):
+        for i in pair_starts(doc, word_set_class(_THE), word_set_class(firsts)):
             if not self._speech_verb_near(texts, lowered, i, verbs):
                 continue  # most "the" + noun pairs
             w = words[i]

@@ -46,6 +46,33 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+_Trie = dict[str, "_Trie"]  # a prefix tree of words: "" marks the end of a word
+
+
+def alternation_trie(words: Iterable[str]) -> str:
+    """The alternation of `alternation(words)` as a prefix tree: "o(?:f(?:f)?|n)" for
+    "of", "off", "on".
+
+    It matches what `alternation` matches, longest word first (a longer word is tried
+    before the word it extends, and words that differ at a character never match at the
+    same place), but the regex engine tests each character once instead of every word."""
+    tree: _Trie = {}
+    for word in set(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 def words_before(text: str, offset: int, count: int, reach: int = 60) -> list[str]:
     """Up to `count` words right before `offset` on the same line, nearest last.
 

@@ -1,0 +1,64 @@
+"""The words right before the commas of a document, read once for MT201 and MT203.
+
+Both rules look at what comes right before a comma: MT203 at a determiner ("the, "), MT201
+at a function word that ends a quotation ("... of the”, said"). Each used to scan the
+reversed text for commas on its own; one regex with both alternatives after the comma
+scans it once (the scan is most of the cost: commas are frequent, matches are rare). The
+alternatives cannot both match at one comma: the first needs a letter right after the
+comma and one optional space (read backwards), the second a quotation mark after
+whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+from mtcheck.document import Document
+from mtcheck.rules.structure.word_classes import alternation_trie, word_class
+from mtcheck.rules.structure.word_tags import reversed_lowered_text
+
+
+@cache
+def function_words() -> tuple[frozenset[str], frozenset[str]]:
+    """MT201's function words: (never at the end of a sentence, rarely there)."""
+    raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    return frozenset(data["never_final"]), frozenset(data["rarely_final"])
+
+
+@cache
+def reversed_determiners() -> str:
+    """The determiners of MT203, reversed, as an alternation (any one of them)."""
+    return alternation_trie(d[::-1] for d in word_class("noun_determiners"))
+
+
+@cache
+def reversed_function_words() -> str:
+    """MT201's function words, reversed, as an alternation (longest first)."""
+    never, rarely = function_words()
+    return alternation_trie(w[::-1] for w in never | rarely)
+
+
+@cache
+def _comma_re() -> re.Pattern[str]:
+    """On the reversed lowered text, a comma and then (read backwards):
+    - `space`: one optional space and a determiner (MT203: "the,", "a ,"; the match may
+      take the last letters of a longer word, "bathe,": the caller checks the word);
+    - `quote`: whitespace, a quotation mark, spaces or tabs and a function word that is
+      the whole run of letters there (MT201: `of the”,`)."""
+    return re.compile(
+        f",(?:(?P<space> ?)(?:{reversed_determiners()})"
+        f"|\\s*(?P<quote>[\"”])[ \\t]*(?:{reversed_function_words()})(?![a-z]))"
+    )
+
+
+def comma_matches(doc: Document) -> list[re.Match[str]]:
+    """The matches of `_comma_re` on `reversed_lowered_text(doc)`, kept with the document."""
+    return doc.derived(_comma_matches)
+
+
+def _comma_matches(doc: Document) -> list[re.Match[str]]:
+    return list(_comma_re().finditer(reversed_lowered_text(doc)))
