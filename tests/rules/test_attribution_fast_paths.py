@@ -19,7 +19,12 @@ from mtcheck.rules.attribution import speech_verbs
 from mtcheck.rules.attribution.speech_verbs import sentence_at
 from mtcheck.rules.debris import boilerplate
 from mtcheck.rules.debris import mt602_dangling_credit_line as mt602
-from mtcheck.rules.debris.boilerplate import LinePatterns, alternation, builtin_patterns, first_character_groups
+from mtcheck.rules.debris.boilerplate import (
+    LinePatterns,
+    alternation,
+    builtin_patterns,
+    first_character_groups,
+)
 
 
 def texts(pieces: list[str], n: int, seed: int, most: int = 12) -> list[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mtcheck.cache import atomic_file, cache_dir
+
 # (the private names are how `Document.blocks` and `Document.sentences` split a text: the
 # lookups below split only around an offset, and must split exactly as they do)
 from mtcheck.document import (

@@ -115,8 +115,11 @@ def _cached_groups(patterns: tuple[str, ...]) -> dict[str, tuple[int, ...]] | No
 def first_character_groups(patterns: tuple[str, ...]) -> dict[str, tuple[int, ...]] | None:
     """For each ASCII character, the indices of the patterns (compiled with `FLAGS`) whose
     match can start with it; None where some pattern is beyond this analysis."""
-    from re import _constants as sre
-    from re import _parser
+    try:  # the `re` module's own parser: private, so any change in it means "no groups"
+        from re import _constants as sre  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:
+        return None
 
     can_start: list[list[bool] | None] = []  # per pattern, per ASCII code; None: anything
     for pattern in patterns:

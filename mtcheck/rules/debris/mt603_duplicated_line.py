@@ -62,7 +62,7 @@ class DuplicatedLineRule(Rule):
             first, key = lines[i], texts[i]
             if len(key) < MIN_LENGTH or not any(ch.isalpha() for ch in key):
                 continue
-            for later, text in zip(lines[i + 1 : i + 1 + WINDOW], texts[i + 1 : i + 1 + WINDOW]):
+            for later, text in zip(lines[i + 1 : i + 1 + WINDOW], texts[i + 1 : i + 1 + WINDOW], strict=True):
                 if first.start < doc.body_start <= later.start:
                     break  # a front-matter title repeated as the heading is layout
                 if not text.startswith(key):
