@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
@@ -20,6 +18,7 @@ from mtcheck.rules.punctuation.digits import (
     matches_at,
     separated_digits,
 )
+from mtcheck.rules.punctuation.number_context import decimal_words, number_context
 
 # Languages that write 1,5 for one and a half; those that group thousands with a dot;
 # those that group with a (no-break) space.
@@ -119,15 +118,13 @@ class _Context:
 
 @cache
 def _context() -> _Context:
-    raw = resources.files("mtcheck.data.punctuation").joinpath("number_context.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))
-    dot = data["thousands_dot"]
+    dot = number_context()["thousands_dot"]
 
     def words(values: list[str]) -> frozenset[str]:
         return frozenset(w.casefold() for w in values)
 
     return _Context(
-        decimal_words=words(data["decimal_comma"]["words"]),
+        decimal_words=decimal_words(),
         counted_words=words(dot["words"]),
         precision_words=words(dot["precision_words"]),
         magnitude_words=words(dot["magnitude_words"]),

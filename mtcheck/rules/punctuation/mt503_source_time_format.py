@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.lazy_re import lazy
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.punctuation.digits import digits_before_h, matches_at, separated_digits
+from mtcheck.rules.punctuation.number_context import decimal_words
 
 # One scan finds every candidate: "10.30 hours", "20:00 hours", "14 hours", "14.00 h",
 # "14h30", "15 h 30", "20h"; the context decides what each one is.
@@ -53,12 +51,9 @@ _DURATION_AFTER_RE = lazy(
 )
 
 
-@cache
 def _unit_words() -> frozenset[str]:
     """Units and currencies (MT502's context data): "at 14.50 euros" is a price, not a time."""
-    raw = resources.files("mtcheck.data.punctuation").joinpath("number_context.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))
-    return frozenset(w.casefold() for w in data["decimal_comma"]["words"])
+    return decimal_words()
 
 
 def _bare_afternoon(doc: Document) -> Iterator[re.Match[str]]:
