@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mtcheck.cache import atomic_file, cache_dir
+from mtcheck.lazy_re import lazy
 from mtcheck.lexicon.frequency import zipf
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ ACCENT = "accent"  # a transcription accent on a foreign personal name (MT102)
 _lock = threading.Lock()
 # mtcheck/data/names, read directly: importlib.resources costs start-up time for nothing here.
 _DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "names"
-_LATIN_WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+")
+_LATIN_WORD_RE = lazy(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+")
 
 
 class NameMatch(NamedTuple):

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
+from mtcheck.lazy_re import lazy
 from mtcheck.lexicon.names import ACCENT, SOURCE_LANGUAGES, NameMatch, classify_name
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.names.tokens import MARKED_RE, is_name_shaped, occurrences, word_part
 
-_TREMA_RE = re.compile(r"[ïëÏË]")
+_TREMA_RE = lazy(r"[ïëÏË]")
 
 
 class SourceAccentRule(Rule):

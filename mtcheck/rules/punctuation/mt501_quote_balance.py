@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import compress, count, repeat
 from operator import and_, contains, itemgetter
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
+from mtcheck.lazy_re import lazy
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 _OPENING = "“"
 _CLOSING = "”"
-_CURLY_RE = re.compile("[“”]")
-_STRAIGHT_RE = re.compile('"')
-_EMPTY_RE = re.compile(r"[“\"]\s*[”\"]")
+_CURLY_RE = lazy("[“”]")
+_STRAIGHT_RE = lazy('"')
+_EMPTY_RE = lazy(r"[“\"]\s*[”\"]")
 # An opening quote directly followed by punctuation that closes a clause: a stray mark.
-_STRAY_OPEN_RE = re.compile(r"“\s*(?=[,.;:!?])")
+_STRAY_OPEN_RE = lazy(r"“\s*(?=[,.;:!?])")
 # A closing quote glued to an opening one with nothing between but space.
-_GLUED_RE = re.compile(r"”\s*“(?=\s*[,.;:])")
+_GLUED_RE = lazy(r"”\s*“(?=\s*[,.;:])")
 
 
 class QuoteBalanceRule(Rule):

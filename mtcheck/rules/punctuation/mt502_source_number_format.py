@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
+from mtcheck.lazy_re import lazy
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.punctuation.digits import (
     DIGIT,
@@ -19,6 +18,7 @@ from mtcheck.rules.punctuation.digits import (
     matches_at,
     separated_digits,
 )
+from mtcheck.rules.punctuation.number_context import decimal_words, number_context
 
 # Languages that write 1,5 for one and a half; those that group thousands with a dot;
 # those that group with a (no-break) space.
@@ -31,7 +31,7 @@ THOUSANDS_SPACE_LANGS = ("fr", "pt")
 #   1.250.000 / 1.250,5 / 12.500   (dot groups, optional decimal comma)
 #   1,5 / 3,25 / 1,0870            (decimal comma; three digits would be English thousands)
 #   1 500 / 9 000 / 1 250 000      (space groups, French and Portuguese)
-_NUMBER_RE = re.compile(
+_NUMBER_RE = lazy(
     r"\d{1,3}(?:(?P<dot>(?:\.\d{3})+(?:,\d{1,2})?)"
     r"|(?P<comma>,(?:\d{1,2}|\d{4,6}))"
     r"|(?P<space>(?:[ \u00a0\u202f]\d{3})+))"
@@ -39,19 +39,19 @@ _NUMBER_RE = re.compile(
 )
 # A number glued to these on its left is part of something else ("v.1.250", "3:1,5", "-1,5").
 _GLUED_BEFORE = ".,:/-"
-_WORDS_AFTER_RE = re.compile(r"\s?(%|[^\W\d_][\w²/\-]*|°[CF]?|º[CF]?)(?:\s([^\W\d_][\w²/\-]*))?")
+_WORDS_AFTER_RE = lazy(r"\s?(%|[^\W\d_][\w²/\-]*|°[CF]?|º[CF]?)(?:\s([^\W\d_][\w²/\-]*))?")
 # The word just before a number (searched in the 30 characters before it; `_before_word`
 # and `_measure_word` compute what these give, with string methods: a search for a pattern
 # anchored at the end tries every offset of the window):
-_BEFORE_RE = re.compile(r"(?P<word>[^\W\d_]+)\.?\s*$")
-_MEASURE_BEFORE_RE = re.compile(r"(?P<word>[^\W\d_]+)\s+(?:(?:of|at)\s+)?$")
+_BEFORE_RE = lazy(r"(?P<word>[^\W\d_]+)\.?\s*$")
+_MEASURE_BEFORE_RE = lazy(r"(?P<word>[^\W\d_]+)\s+(?:(?:of|at)\s+)?$")
 _CURRENCY_BEFORE = "€$£"
 # Typography around numbers, looked for only when a cheap substring test finds the mark:
 # a space before the percent sign ("3.2 %", French and German), the currency sign after the
 # amount ("15 €", "1.5 million €"), Spanish/Italian/Portuguese ordinal indicators ("25º",
 # "1ª") and French ordinal suffixes ("3ème", "1ère").
-_SPACE_PERCENT_RE = re.compile(r"\d(?P<space>[ \u00a0\u202f])%")
-_CURRENCY_AFTER_RE = re.compile(
+_SPACE_PERCENT_RE = lazy(r"\d(?P<space>[ \u00a0\u202f])%")
+_CURRENCY_AFTER_RE = lazy(
     r"(?<![\w€£$.,])(?P<amount>\d[\d.,]*(?: (?:million|billion|thousand|mil|millones|milliards?))?)"
     r"(?P<space>[ \u00a0\u202f]?)(?P<sign>[€£])$"
 )
@@ -60,7 +60,7 @@ _SPACES = " \u00a0\u202f"
 _HEAT_WORDS = ("temperat", "heat", "degree", "celsius", "fahrenheit", "thermometer")
 # Spanish "5 mil millones" rendered word for word: "5 thousand million". English counts in
 # billions. ("5,000 million" is left alone: US earnings releases write "$1,250.5 million".)
-_THOUSANDS_OF_MILLIONS_RE = re.compile(r"(?P<small>\d{1,3}(?:[.,]\d+)?) thousand millions?\b")
+_THOUSANDS_OF_MILLIONS_RE = lazy(r"(?P<small>\d{1,3}(?:[.,]\d+)?) thousand millions?\b")
 
 
 
@@ -118,15 +118,13 @@ class _Context:
 
 @cache
 def _context() -> _Context:
-    raw = resources.files("mtcheck.data.punctuation").joinpath("number_context.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))
-    dot = data["thousands_dot"]
+    dot = number_context()["thousands_dot"]
 
     def words(values: list[str]) -> frozenset[str]:
         return frozenset(w.casefold() for w in values)
 
     return _Context(
-        decimal_words=words(data["decimal_comma"]["words"]),
+        decimal_words=decimal_words(),
         counted_words=words(dot["words"]),
         precision_words=words(dot["precision_words"]),
         magnitude_words=words(dot["magnitude_words"]),

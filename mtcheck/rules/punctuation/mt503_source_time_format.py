@@ -3,43 +3,42 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
+from mtcheck.lazy_re import lazy
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.punctuation.digits import digits_before_h, matches_at, separated_digits
+from mtcheck.rules.punctuation.number_context import decimal_words
 
 # One scan finds every candidate: "10.30 hours", "20:00 hours", "14 hours", "14.00 h",
 # "14h30", "15 h 30", "20h"; the context decides what each one is.
-_CANDIDATE_RE = re.compile(
+_CANDIDATE_RE = lazy(
     r"\b(?P<h>\d{1,2})(?:(?P<sep>[.:])(?P<m>\d\d))?(?P<sp> ?)(?P<unit>hours|hrs|hr|h)"
     r"(?: ?(?P<gm>\d\d))?(?![\w\-])"
 )
 # "at 14.30" without "hours": a 24-hour time with a dot, afternoon hours only (a morning
 # "at 10.30" is British English). Reported as information: some British copy writes it.
-_BARE_AFTERNOON_RE = re.compile(r"at (?P<h>1[3-9]|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]| ?(?:hours|hrs|hr|h)\b)")
-_AFTER_BARE_RE = re.compile(r" ?(?:[ap]\.?m\b|[A-Z]{2,4}\b|[%€$£])")
-_NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
+_BARE_AFTERNOON_RE = lazy(r"at (?P<h>1[3-9]|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]| ?(?:hours|hrs|hr|h)\b)")
+_AFTER_BARE_RE = lazy(r" ?(?:[ap]\.?m\b|[A-Z]{2,4}\b|[%€$£])")
+_NEXT_WORD_RE = lazy(r" ([^\W\d_]+)")
 # Where a candidate can end: a digit 0-9, an optional space, "h" (see `digits`). Looking
 # for this and matching the full pattern only there is several times faster than scanning
 # with it.
 # "at 16 o'clock" (German um 16 Uhr): o'clock with a 24-hour hour.
-_OCLOCK_RE = re.compile(r"\b(?:at|from|until|till|by|before|after|around)\s+(?:(?:around|about)\s+)?"
+_OCLOCK_RE = lazy(r"\b(?:at|from|until|till|by|before|after|around)\s+(?:(?:around|about)\s+)?"
                         r"(?P<h>1[3-9]|2[0-4])\s+o[’']clock\b", re.IGNORECASE)
 # "at" (optionally "at around") just before a whole hour.
-_AT_RE = re.compile(r"\bat\s+(?:(?:around|about|approximately|roughly)\s+)?$", re.IGNORECASE)
+_AT_RE = lazy(r"\bat\s+(?:(?:around|about|approximately|roughly)\s+)?$", re.IGNORECASE)
 # Prepositions that make "10.30 hours" a clock time rather than a decimal duration.
-_TIME_PREP_RE = re.compile(
+_TIME_PREP_RE = lazy(
     r"\b(?:at|from|until|till|since|between|before|by|to|and)\s+"
     r"(?:(?:around|about|approximately|roughly)\s+)?$",
     re.IGNORECASE,
 )
 # Verbs after which "at 12 hours" is a measured duration ("capped at 12 hours").
-_DURATION_VERB_RE = re.compile(
+_DURATION_VERB_RE = lazy(
     r"\b(?:set|fixed|capped|limited|kept|estimated|put|pegged|stands?|stood|remained|"
     r"lasted|lasting|measured|timed|clocked|reduced|extended|cut|raised|lowered|"
     r"maximum|minimum|limit|shift|shifts)\s+$",
@@ -47,17 +46,14 @@ _DURATION_VERB_RE = re.compile(
 )
 # What makes a duration or a relative time after it: "at 12 hours a day", "at 10 hours per
 # week", "measured at 6 hours after the dose", "at 12 hours' notice".
-_DURATION_AFTER_RE = re.compile(
+_DURATION_AFTER_RE = lazy(
     r"['’]|\s+(?:a|per|each|of|or|after|before|later|earlier|post|and\s+\d)\b", re.IGNORECASE
 )
 
 
-@cache
 def _unit_words() -> frozenset[str]:
     """Units and currencies (MT502's context data): "at 14.50 euros" is a price, not a time."""
-    raw = resources.files("mtcheck.data.punctuation").joinpath("number_context.toml").read_bytes()
-    data = tomllib.loads(raw.decode("utf-8"))
-    return frozenset(w.casefold() for w in data["decimal_comma"]["words"])
+    return decimal_words()
 
 
 def _bare_afternoon(doc: Document) -> Iterator[re.Match[str]]:

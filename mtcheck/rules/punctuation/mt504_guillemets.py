@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
+from mtcheck.lazy_re import lazy
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 # A quotation within one line: «...», »...« (German), „...“ (German low-high quotes), ‹...›.
-_PAIR_RE = re.compile(r"«(?P<a>[^«»\n]{1,600})»|»(?P<b>[^«»\n]{1,600})«|„(?P<c>[^„“”\n]{1,600})[“”]|‹(?P<d>[^‹›\n]{1,200})›")
-_LONE_RE = re.compile(r"[«»„‹›]")
+_PAIR_RE = lazy(r"«(?P<a>[^«»\n]{1,600})»|»(?P<b>[^«»\n]{1,600})«|„(?P<c>[^„“”\n]{1,600})[“”]|‹(?P<d>[^‹›\n]{1,200})›")
+_LONE_RE = lazy(r"[«»„‹›]")
 _FRENCH_SPACE = " \u00a0\u202f"
 _MARKS = "«»„‹›"
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
+from mtcheck.lazy_re import lazy
 from mtcheck.lexicon.frequency import zipf
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
-_MARK_RE = re.compile(r"[¿¡]")
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_MARK_RE = lazy(r"[¿¡]")
+_WORD_RE = lazy(r"[^\W\d_]+")
 # How far to look for the closing ? or ! that ends the Spanish question or exclamation.
 _MAX_SPAN = 300
 

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from mtcheck.document import Document
 from mtcheck.finding import Severity
+from mtcheck.lazy_re import lazy
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
-_ELLIPSIS_RE = re.compile(r"(?P<open>[(\[])\s?(?:\.\s?\.\s?\.|…)\s?(?P<close>[)\]])")
+_ELLIPSIS_RE = lazy(r"(?P<open>[(\[])\s?(?:\.\s?\.\s?\.|…)\s?(?P<close>[)\]])")
 # Languages whose press marks an elision with round brackets.
 _ROUND_LANGS = ("es", "fr", "it", "pt")
 

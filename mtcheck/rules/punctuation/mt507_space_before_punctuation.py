@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
+from mtcheck.lazy_re import lazy
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
 # The spaces French typesetting puts before the marks: a plain or no-break space, the narrow
@@ -19,19 +19,19 @@ _SPACES = " \u00a0\u202f\u2009\u2007\u200a"
 # quote or bracket, another mark (?!, !!), or the end of the line. "10 : 30", "3 : 1" (digits
 # on both sides) and "://" are excluded by the follow-up checks; emoticons (" :)", " ;)",
 # " :D") by the lookahead, which lets a bracket follow only ? and !.
-_SPACED_RE = re.compile(
+_SPACED_RE = lazy(
     rf"(?<=[^\W_]|[”\"’'»)\]%°….])(?P<space>[{_SPACES}]{{1,3}})"
     r"(?:(?P<mark>[:;])(?=[\s”\"»’']|$)|(?P<qmark>[?!])(?=[\s”\"»’')\]…?!.,]|$))"
 )
 _MARKS = ":;?!"
-_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*+•–]|\d{1,3}[.)])\s")
-_DIGIT_BOTH_RE = re.compile(r"\d\s*[:;]\s*\d")
+_LIST_ITEM_RE = lazy(r"[ \t]*(?:[-*+•–]|\d{1,3}[.)])\s")
+_DIGIT_BOTH_RE = lazy(r"\d\s*[:;]\s*\d")
 # A label line of a fact box ("Population : 2 million"): up to three words, then the colon,
 # on a short line that does not end like a sentence. Only a run of two or more such lines is
 # a fact box; a lone one, or paragraphs one to a line ("The minister said : we ..."), is prose.
 _LABEL_LINE_MAX = 80
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", "’")
-_LABEL_LINE_RE = re.compile(rf"^\s*[^\W\d_][\w'’\-]*(?: [\w'’\-]+){{0,2}}[{_SPACES}]{{0,3}}:\s")
+_LABEL_LINE_RE = lazy(rf"^\s*[^\W\d_][\w'’\-]*(?: [\w'’\-]+){{0,2}}[{_SPACES}]{{0,3}}:\s")
 
 
 class SpaceBeforePunctuationRule(Rule):
