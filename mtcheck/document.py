@@ -163,13 +163,17 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        # A line starts after each line break: the lengths of the lines plus one, summed.
+        starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
+        starts.pop()  # where a line after the last would start
         self._starts = starts
+
+    @classmethod
+    def from_starts(cls, starts: list[int]) -> LineIndex:
+        """The index whose lines start at `starts` (0 first, ascending)."""
+        index = cls.__new__(cls)
+        index._starts = starts
+        return index
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -186,6 +190,10 @@ class LineIndex:
 # the text between words and the words alternate, so offsets come from summing lengths at
 # C level instead of one match object per word.
 _WORD_SPLIT_RE = re.compile(r"(\w+(?:['’-]\w+)*)")
+# Runs of such words that single spaces separate (see `Document._word_split`). It opens with
+# a class, not a repeat, so `re` skips to the next word character at C speed; possessive:
+# the words end where `_WORD_SPLIT_RE` ends them, giving back would not change that.
+_WORD_RUN_RE = re.compile(r"(\w\w*+(?:[ '’-]\w++)*+)")
 # Capitals of Latin-1 and Latin Extended-A/B; the extended ranges mix cases, so words found
 # with a lowercase first letter there are dropped by the rules (`str.isupper`).
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
@@ -211,9 +219,44 @@ _ABBREVIATIONS = frozenset(
     sep sept oct nov dec a.m p.m u.s u.k u.n e.u i.e e.g al""".split()
 )
 _LONGEST_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS)
+
+
+def _abbreviation_stop_candidates_re() -> re.Pattern[str]:
+    """Full stops that `_is_abbreviation_stop` may accept (a superset), in one scan.
+
+    It accepts a stop only when the token before it (letters, digits and full stops) is an
+    abbreviation, a capital initial or dotted initials of one or two characters a part, so
+    the run of letters and digits right before the stop is at most two long, or is an
+    abbreviation without a full stop lowercased. Each of those letters is matched with both
+    its cases and the Kelvin sign, every character whose lowercase is an ASCII letter.
+    The pattern opens with the literal full stop, so `re` finds the stops at C speed, and
+    looks back from each; grouped by first letter, an alternative is skipped on one test."""
+    def either_case(word: str) -> str:
+        return "".join(f"[{c.upper()}{c}{kelvin if c == 'k' else ''}]" for c in word)
+
+    kelvin = "\u212a"
+
+    by_length: dict[int, dict[str, list[str]]] = {}
+    for abbreviation in sorted(_ABBREVIATIONS):
+        if "." not in abbreviation and len(abbreviation) > 2:
+            first = by_length.setdefault(len(abbreviation), {})
+            first.setdefault(abbreviation[0], []).append(either_case(abbreviation[1:]))
+    behind = [r"(?<![^\W_]{3}\.)"]  # a run of at most two (or none: the check says no)
+    for _, firsts in sorted(by_length.items()):
+        words = "|".join(f"{either_case(c)}(?:{'|'.join(rest)})" for c, rest in firsts.items())
+        behind.append(rf"(?<=(?<![^\W_])(?:{words})\.)")
+    return re.compile(r"\.(?:" + "|".join(behind) + ")")
+
+
+_ABBREVIATION_STOP_CANDIDATES_RE = _abbreviation_stop_candidates_re()
 # One alternative that starts with the mark: the regex engine then skips to the next mark
 # at C speed (two alternatives made it try every position).
-_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:(?=\s)|$)")
+# `Document.sentences` searches a copy of the text with every mark made a full stop (same
+# offsets): a pattern that opens with one literal is searched for at C speed, one that
+# opens with a class or a repeat is tried at every position. Possessive: giving back a mark
+# or closer leaves a mark or closer next, never whitespace or the end, so it cannot match.
+_SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?:(?=\s)|$)")  # the reference
+_STOP_END_RE = re.compile(r"\.\.*+([\"'”’»)\]]*+)(?:(?=\s)|$)\s*+")  # group 1 ends the sentence
 _LIST_MARK_RE = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s")
 
 
@@ -266,17 +309,22 @@ class Document:
     @cached_property
     def line_index(self) -> LineIndex:
         """Line index over the original text."""
+        if self.original is self.text:  # (plain text without CR) the lines' starts
+            return LineIndex.from_starts(self._line_split[1][:-1])
         return LineIndex(self.original)
+
+    @cached_property
+    def _line_split(self) -> tuple[list[str], list[int]]:
+        """The lines of the reader view and where each starts, plus where a next would."""
+        raws = self.text.split("\n")
+        return raws, list(accumulate(map((1).__add__, map(len, raws)), initial=0))
 
     @cached_property
     def lines(self) -> list[Segment]:
         """Lines of the reader view, without their line break; blank lines included."""
-        raws = self.text.split("\n")
-        lengths = list(map(len, raws))
-        starts = list(accumulate(map((1).__add__, lengths), initial=0))
-        ends = list(map(int.__add__, starts, lengths))
-        # `starts` has one entry more than there are lines (where a next line would start)
-        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, raws, strict=False)))
+        raws, starts = self._line_split
+        ends = map((-1).__add__, starts[1:])  # a line ends where the next starts, less the break
+        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, raws)))
 
     @cached_property
     def stripped_lines(self) -> list[str]:
@@ -313,17 +361,80 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Segment]:
-        """Sentences of the reader view (a full stop followed by lowercase still splits)."""
-        out: list[Segment] = []
-        for block in self.blocks:
-            out.extend(split_sentences(block.text, block.start))
-        return out
+        """Sentences of the reader view (a full stop followed by lowercase still splits).
+
+        The same sentences as `split_sentences` on each block, in one scan of the whole
+        text: every sentence end lies inside a block (its marks are not whitespace), and a
+        block is bounded by whitespace or the ends of the text, so the end pattern (which
+        tests for whitespace or the end after the marks) and `_is_abbreviation_stop` (which
+        reads back over letters, digits and full stops, and ahead for "space, capital") see
+        the same in the whole text as in the block; the end of a block closes the sentence
+        it holds. The scan eats the whitespace after an end, so the next sentence starts
+        where the match ends (`strip` done by the pattern)."""
+        text = self.text
+        blocks = self.blocks
+        if not blocks:
+            return []
+        starts: list[int] = []
+        ends: list[int] = []
+        last_block = len(blocks) - 1
+        b = 0
+        start, block_end = blocks[0][0], blocks[0][1]
+        # Every mark made a full stop, same offsets: see `_STOP_END_RE`.
+        marks = text.replace("!", ".").replace("?", ".").replace("…", ".")
+        # The only stops `_is_abbreviation_stop` may accept (few; most stops end a word).
+        maybe_abbreviations = {m.start() for m in _ABBREVIATION_STOP_CANDIDATES_RE.finditer(text)}
+        for m in _STOP_END_RE.finditer(marks):
+            (dot, after), (_, end) = m.regs
+            if dot >= block_end:
+                while True:  # close the blocks before this mark
+                    if start < block_end:  # the block's text after its last sentence end
+                        starts.append(start)
+                        ends.append(block_end)
+                    b += 1
+                    start, block_end = blocks[b][0], blocks[b][1]
+                    if dot < block_end:
+                        break
+            if dot in maybe_abbreviations and _is_abbreviation_stop(text, dot):
+                continue
+            starts.append(start)
+            ends.append(end)
+            start = after
+        while True:
+            if start < block_end:
+                starts.append(start)
+                ends.append(block_end)
+            if b == last_block:
+                break
+            b += 1
+            start, block_end = blocks[b][0], blocks[b][1]
+        texts = map(text.__getitem__, map(slice, starts, ends))
+        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, texts)))
 
     @cached_property
-    def _word_split(self) -> tuple[list[str], list[int]]:
-        """Words of the reader view and the offsets of every split part (see `words`)."""
-        parts = _WORD_SPLIT_RE.split(self.text)
-        return parts[1::2], list(accumulate(map(len, parts), initial=0))
+    def _word_split(self) -> tuple[list[str], list[int], list[int], str]:
+        """The words' texts, starts and ends, and the words joined with spaces.
+
+        `_WORD_RUN_RE` finds runs of words that single spaces separate (a run is words as
+        `_WORD_SPLIT_RE` finds them: a space is no apostrophe or hyphen, so a word ends
+        there, and the next starts right after it), about seven words a match: the runs
+        joined with spaces and split at the spaces are the words. Offsets come from summing
+        lengths at C level: before each word one space within a run, the text between the
+        runs before the first word of a run."""
+        parts = _WORD_RUN_RE.split(self.text)
+        runs = parts[1::2]
+        joined = " ".join(runs)
+        if not runs:
+            return [], [], [], joined
+        texts = joined.split(" ")
+        steps = [1] * (2 * len(texts))  # what comes before each word, the word
+        steps[1::2] = map(len, texts)
+        i = 0
+        for before, run in zip(parts[0::2], runs):  # (parts has one piece more than the two)
+            steps[i] = len(before)
+            i += 2 * run.count(" ") + 2
+        offsets = list(accumulate(steps))
+        return texts, offsets[0::2], offsets[1::2], joined
 
     @cached_property
     def word_texts(self) -> list[str]:
@@ -333,12 +444,12 @@ class Document:
     @cached_property
     def word_starts(self) -> list[int]:
         """The start offset of each word of `words` (parallel list)."""
-        return self._word_split[1][1:-1:2]
+        return self._word_split[1]
 
     @cached_property
     def word_ends(self) -> list[int]:
         """The end offset of each word of `words` (parallel list)."""
-        return self._word_split[1][2::2]
+        return self._word_split[2]
 
     @cached_property
     def words(self) -> list[Segment]:
@@ -393,7 +504,7 @@ class Document:
         """`text.lower()` with the same length and offsets as `text`: a character whose
         lowercase is longer ("İ") is kept as it is. Rules find literal anchors in it."""
         text = self.text
-        lowered = text.lower()
+        lowered = lowercase(text)
         if len(lowered) != len(text):
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         return lowered
@@ -407,6 +518,26 @@ class Document:
         spans = self.quote_spans
         i = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
         return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def lowercase(text: str) -> str:
+    """`text.lower()`, faster for text with few characters outside ASCII.
+
+    `str.lower` looks up every character of a text that is not all ASCII. Here the ASCII
+    letters are lowered as bytes (UTF-8 keeps ASCII as one byte each, and no other
+    character has an ASCII byte), which is the whole answer when no other character
+    changes: those, taken out and lowered together, stay as they are. (Lowercasing is
+    character by character but for a capital sigma, which changes in any context.)"""
+    if text.isascii():
+        return text.lower()
+    data = text.encode("utf-8", "surrogatepass")
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if others.lower() != others:
+        return text.lower()
+    return data.lower().decode("utf-8", "surrogatepass")
 
 
 def _is_soft_wrap(prev: str, nxt: str) -> bool:
@@ -469,22 +600,33 @@ def _is_abbreviation_stop(text: str, dot: int) -> bool:
 
 
 _CLOSE_FOR = {"“": "”", "«": "»", '"': '"'}
-_QUOTE_CHAR_RE = re.compile(r'[“”«»"\n]')
 
 
 def find_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans between matched quotation marks within a line (best effort, no nesting)."""
+    """Spans between matched quotation marks within a line (best effort, no nesting).
+
+    An opening mark opens a span that its closing mark ends; a line break first drops it.
+    While a span is open the other marks count for nothing, and no closing mark opens one.
+    The marks are found with `str.find` (a few an article), not character by character."""
     spans: list[tuple[int, int]] = []
-    open_at = -1
-    expect = ""
-    for m in _QUOTE_CHAR_RE.finditer(text):
-        ch = m.group()
-        if ch == "\n":
-            open_at = -1
-        elif open_at >= 0 and ch == expect:
-            spans.append((open_at, m.end()))
-            open_at = -1
-        elif open_at < 0 and ch in _CLOSE_FOR:
-            open_at = m.start()
-            expect = _CLOSE_FOR[ch]
-    return spans
+    find = text.find
+    following = {opener: find(opener) for opener in _CLOSE_FOR}  # the next of each, or -1
+    pos = 0
+    while True:
+        at = -1
+        for opener, i in following.items():
+            if 0 <= i < pos:
+                i = following[opener] = find(opener, pos)
+            if i >= 0 and (at < 0 or i < at):
+                at, first = i, opener
+        if at < 0:
+            return spans
+        close = find(_CLOSE_FOR[first], at + 1)
+        line_break = find("\n", at + 1) if close < 0 else find("\n", at + 1, close)
+        if line_break >= 0:
+            pos = line_break + 1
+        elif close < 0:
+            return spans  # open to the end of the text
+        else:
+            spans.append((at, close + 1))
+            pos = close + 1
