@@ -208,8 +208,6 @@ CAP_WORD_RE = re.compile(rf"[{_UPPER}](?<![\w'’\-].)[^\W_]*(?:['’](?!s\b)[^\
 _CAP_WORD_NEXT_RE = re.compile(
     rf"({CAP_WORD_RE.pattern})(?: (?=([{_UPPER}][^\W_]*(?:-[^\W_]+)*)))?"
 )
-# Punctuation stripped from the ends of a whitespace-separated token (see `token_set`).
-TOKEN_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?¿¡—–-…*/"
 _TERMINAL = ".!?…"
 _CLOSERS = "\"'”’»)]"
 # Abbreviations after which a full stop does not end a sentence (wire-copy usage).
@@ -324,7 +322,7 @@ class Document:
         """Lines of the reader view, without their line break; blank lines included."""
         raws, starts = self._line_split
         ends = map((-1).__add__, starts[1:])  # a line ends where the next starts, less the break
-        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, raws)))
+        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, raws, strict=False)))  # starts: one more
 
     @cached_property
     def stripped_lines(self) -> list[str]:
@@ -409,7 +407,7 @@ class Document:
             b += 1
             start, block_end = blocks[b][0], blocks[b][1]
         texts = map(text.__getitem__, map(slice, starts, ends))
-        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, texts)))
+        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, texts, strict=True)))
 
     @cached_property
     def _word_split(self) -> tuple[list[str], list[int], list[int], str]:
@@ -430,7 +428,7 @@ class Document:
         steps = [1] * (2 * len(texts))  # what comes before each word, the word
         steps[1::2] = map(len, texts)
         i = 0
-        for before, run in zip(parts[0::2], runs):  # (parts has one piece more than the two)
+        for before, run in zip(parts[0::2], runs, strict=False):  # parts has one piece more
             steps[i] = len(before)
             i += 2 * run.count(" ") + 2
         offsets = list(accumulate(steps))
@@ -471,17 +469,6 @@ class Document:
     def lowered_word_set(self) -> frozenset[str]:
         """The distinct lowercased words: a cheap test whether a word occurs at all."""
         return frozenset(self.lowered_words)
-
-    @cached_property
-    def token_set(self) -> frozenset[str]:
-        """The distinct whitespace-separated tokens, stripped of `TOKEN_EDGE_PUNCTUATION`
-        ("según," -> "según"): which listed words occur at all, found by set work in C."""
-        return frozenset(map(str.strip, set(self.text.split()), repeat(TOKEN_EDGE_PUNCTUATION)))
-
-    @cached_property
-    def lowered_token_set(self) -> frozenset[str]:
-        """`token_set` lowercased."""
-        return frozenset(map(str.lower, self.token_set))
 
     @cached_property
     def _capitalised_scan(self) -> list[tuple[str, str]]:

@@ -9,12 +9,11 @@ import re
 import sys
 from itertools import repeat
 
-from mtcheck.document import TOKEN_EDGE_PUNCTUATION, Document
+from mtcheck.document import Document
 from mtcheck.rules.lexical import mt402_untranslated_word as mt402
 from mtcheck.rules.lexical.calques import calque_lexicon
 from mtcheck.rules.lexical.common_english import common_english
-from mtcheck.rules.lexical.literals import has_case_trap
-from mtcheck.rules.lexical.tokens import is_token, tokens_among
+from mtcheck.rules.lexical.tokens import TOKEN_EDGE_PUNCTUATION, is_token, tokens_among
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 

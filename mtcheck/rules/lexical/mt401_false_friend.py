@@ -12,7 +12,7 @@ from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import SentenceIndex, match_case
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.lexical.calques import WINDOW_AFTER, WINDOW_BEFORE, Calque, calque_lexicon
-from mtcheck.rules.lexical.literals import Literals, has_case_trap, satisfied
+from mtcheck.rules.lexical.literals import Literals, Requirement, has_case_trap, satisfied
 from mtcheck.rules.lexical.tokens import is_token, stands_alone
 
 STRONG = 0.6
@@ -104,32 +104,46 @@ def _word_offsets(lowered: str, word: str, cache: dict[str, list[int]]) -> list[
     return found
 
 
-def _cost(clause):
+def _cost(clause: tuple[str, ...]) -> float:
+    """What testing `clause` (is any of its strings in the text?) costs, roughly: one
+    `in` test per string, the cheaper and the rarer a hit the longer the string."""
     return sum(1.0 / (0.25 * len(s) + 0.75) for s in clause)
 
 
 @cache
-def _gate(i: int):
+def _gate(i: int) -> tuple[str, ...] | None:
+    """Strings one of which every match of calque `i`'s pattern holds (from its literal
+    analysis: the prefixes that start a match, or an "and" part of the literal requirement),
+    chosen among those whose test the trigger words do not already settle, when testing
+    them is cheap (`GATE_COST`); None where there are none. A text holding none of them
+    cannot match, so the calque is skipped before its trigger words are located."""
     lex = calque_lexicon()
     lit = lex.literals(i)
-    trig = lex.calques[i].triggers
-    clauses = []
+    triggers = lex.calques[i].triggers
+    clauses: list[tuple[str, ...]] = []
     if lit.prefixes is not None:
         clauses.append(tuple(lit.prefixes))
     req = lit.requirement
-    parts = [] if req is None else ([req] if isinstance(req, str) or req[0] == "or" else req[1])
+    parts: list[Requirement]
+    if req is None:
+        parts = []
+    elif isinstance(req, str) or req[0] == "or":
+        parts = [req]
+    else:
+        parts = req[1]
     for part in parts:
         if isinstance(part, str):
             clauses.append((part,))
-        elif part[0] == "or" and all(isinstance(x, str) for x in part[1]):
-            clauses.append(tuple(part[1]))
-    useful = [c for c in clauses if not all(any(s in t for s in c) for t in trig)]
+        elif part is not None and part[0] == "or" and all(isinstance(x, str) for x in part[1]):
+            clauses.append(tuple(x for x in part[1] if isinstance(x, str)))
+    useful = [c for c in clauses if not all(any(s in t for s in c) for t in triggers)]
     if not useful:
         return None
     best = min(useful, key=_cost)
     return best if _cost(best) <= GATE_COST else None
 
 
+# Above this cost a gate is not worth its tests (see `_cost`).
 GATE_COST = 3.0
 
 

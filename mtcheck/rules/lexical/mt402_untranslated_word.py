@@ -264,7 +264,7 @@ def _lowercase_tokens(doc: Document, candidates: frozenset[str] | None) -> set[s
     leave a few words there, and `is_token` on the text itself (not lowercased) keeps those
     that stand as tokens."""
     if candidates is not None:
-        words = doc.lowered_word_set & candidates
+        words: set[str] | frozenset[str] = doc.lowered_word_set & candidates
     else:
         words = {
             w for w in doc.lowered_word_set - common_english()
@@ -467,7 +467,7 @@ class UntranslatedWordRule(Rule):
         return _Token(start, start + len(word), dict.fromkeys(found), "frequency", conf)
 
     @staticmethod
-    def _ascii_tokens(text: str, lower_words: frozenset[str], langs: frozenset[str]) -> Iterator[_Token]:
+    def _ascii_tokens(text: str, lower_words: set[str] | frozenset[str], langs: frozenset[str]) -> Iterator[_Token]:
         """Lowercase ASCII words that are common in a source language and all but absent
         from English ("pourvoi", "manovra", "prefeitura"): the wordfreq test, asked only
         for words outside the most frequent English ones, confirmed by lingua."""

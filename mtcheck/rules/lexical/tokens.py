@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mtcheck.document import TOKEN_EDGE_PUNCTUATION
-
+# Punctuation stripped from the ends of a whitespace-separated token.
+TOKEN_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}.,;:!?¿¡—–-…*/"
 EDGE = TOKEN_EDGE_PUNCTUATION
 
 
