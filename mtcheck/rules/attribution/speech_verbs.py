@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from mtcheck.cache import atomic_file, cache_dir
+from mtcheck.cache import parsed_toml
 
 # (the private names are how `Document.blocks` and `Document.sentences` split a text: the
 # lookups below split only around an offset, and must split exactly as they do)
@@ -50,28 +47,9 @@ def _verbs(table: dict[str, dict[str, object]]) -> dict[str, SpeechVerb]:
 
 
 def _lexicon_data() -> dict[str, Any]:
-    """speech_verbs.toml as parsed by tomllib. Parsing its ~300 entries cost ~10 ms of every
-    run's start-up, so the parsed form is kept as JSON in the user cache, named by a hash of
-    the file's bytes (an edited file makes a new cache entry); JSON gives back the same
-    strings, numbers and tables, in the same order."""
-    raw = resources.files("mtcheck.data.attribution").joinpath("speech_verbs.toml").read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()[:16]
-    path = cache_dir("attribution") / f"speech-verbs-{digest}.json"
-    try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(loaded, dict):
-            return loaded
-    except (OSError, ValueError):
-        pass  # not built yet, or unreadable: parse the TOML
-    import tomllib
-
-    data = tomllib.loads(raw.decode("utf-8"))
-    try:
-        with atomic_file(path) as tmp:
-            Path(tmp).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    except OSError:
-        pass  # a read-only cache: parse again next time
-    return data
+    """speech_verbs.toml, parsed (kept as JSON in the user cache: `parsed_toml`)."""
+    raw = resources.files("mtcheck.data.attribution").joinpath("speech_verbs.toml").read_text("utf-8")
+    return parsed_toml(raw, "speech-verbs")
 
 
 @cache

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 
+from mtcheck.cache import parsed_toml
 from mtcheck.rules.base import SOURCE_LANGUAGES
 from mtcheck.rules.lexical.literals import Literals, analyse_all, finditer_at, satisfied
 
@@ -160,7 +160,7 @@ def calque_lexicon() -> CalqueLexicon:
         res = pkg.joinpath(f"{lang}.toml")
         if not res.is_file():
             continue
-        data = tomllib.loads(res.read_text("utf-8"))
+        data = parsed_toml(res.read_text("utf-8"), f"calques-{lang}")
         for i, raw in enumerate(data.get("calque", ())):
             key = raw.get("id") or f"{lang}:{i}"
             entry = by_key.get(key)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from mtcheck.cache import parsed_toml
 from mtcheck.document import Document
 from mtcheck.finding import Severity
 from mtcheck.lexicon.frequency import zipf
@@ -151,7 +151,7 @@ def _phrase_regex(phrases: list[str]) -> str:
 @cache
 def _lexicon() -> _Lexicon:
     pkg = resources.files("mtcheck.data.untranslated")
-    data: dict[str, Any] = tomllib.loads(pkg.joinpath("function_words.toml").read_text("utf-8"))
+    data: dict[str, Any] = parsed_toml(pkg.joinpath("function_words.toml").read_text("utf-8"), "function-words")
     entries: dict[str, _Entry] = {}
     weak: dict[str, set[str]] = {}
     rank = {"any": 2, "lower": 1, "upper": 0}
@@ -177,7 +177,7 @@ def _lexicon() -> _Lexicon:
     later_words = {p: frozenset(p.split(" ")[1:]) for p in entries}
     if not all(_DOC_WORD.fullmatch(w) for words in later_words.values() for w in words):
         later_words = {p: frozenset() for p in entries}  # a phrase not made of words: no gate
-    loans: dict[str, Any] = tomllib.loads(pkg.joinpath("loanwords.toml").read_text("utf-8"))
+    loans: dict[str, Any] = parsed_toml(pkg.joinpath("loanwords.toml").read_text("utf-8"), "loanwords")
     loanwords = [w for words in loans.values() for w in words]
     loan_re = _loan_regex(loanwords)
     loan_words = _loan_words(loanwords)

@@ -7,10 +7,11 @@ is read by path: `importlib.resources` adds nothing for a file inside the packag
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from mtcheck.cache import parsed_toml
 
 _PATH = Path(__file__).resolve().parent.parent.parent / "data" / "punctuation" / "number_context.toml"
 
@@ -18,7 +19,7 @@ _PATH = Path(__file__).resolve().parent.parent.parent / "data" / "punctuation" /
 @cache
 def number_context() -> dict[str, Any]:
     """The parsed `number_context.toml`."""
-    return tomllib.loads(_PATH.read_text(encoding="utf-8"))
+    return parsed_toml(_PATH.read_text(encoding="utf-8"), "number-context")
 
 
 @cache

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from operator import eq
 from typing import Any
 
+from mtcheck.cache import parsed_toml
 from mtcheck.document import Document
 
 DATA_PACKAGE = "mtcheck.data.structure"
@@ -17,9 +17,9 @@ DATA_PACKAGE = "mtcheck.data.structure"
 
 @cache
 def load_data(name: str) -> dict[str, Any]:
-    """A TOML data file from `mtcheck/data/structure/`, parsed once."""
+    """A TOML data file from `mtcheck/data/structure/`, parsed once (see `parsed_toml`)."""
     raw = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return parsed_toml(raw, f"structure-{name.removesuffix('.toml')}")
 
 
 @cache
