@@ -12,6 +12,7 @@ from mtcheck.rules.attribution.speech_verbs import SentenceIndex, match_case
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.lexical.calques import WINDOW_AFTER, WINDOW_BEFORE, Calque, calque_lexicon
 from mtcheck.rules.lexical.literals import Literals, has_case_trap, satisfied
+from mtcheck.rules.lexical.tokens import is_token, stands_alone
 
 STRONG = 0.6
 DOCUMENT_BOOST = 0.15
@@ -102,6 +103,43 @@ def _word_offsets(lowered: str, word: str, cache: dict[str, list[int]]) -> list[
     return found
 
 
+def _may_occur(literals: Literals, lowered: str, lo: int, hi: int) -> bool:
+    """Whether a pattern with these `literals` may match in a window inside lowered[lo:hi]
+    (`lowered`: the text lowercased, same offsets, no CASE_TRAPS character): every window
+    of `_windows` lies between the first offset less WINDOW_BEFORE and the last one plus
+    WINDOW_AFTER, and a match there holds one of the prefixes, or the required literal text
+    with its lookbehinds (what `_matches_near` looks for window by window). One slice and a
+    substring test per prefix, instead of the windows, for the many calques whose text
+    does not occur."""
+    prefixes = literals.prefixes
+    if prefixes is None:
+        return satisfied(literals.requirement, lowered[max(0, lo - literals.behind) : max(0, hi)])
+    span = lowered[max(0, lo) : max(0, hi)]
+    for prefix in prefixes:
+        if prefix in span:
+            return True
+    return False
+
+
+def _is_token(
+    doc: Document, lowered: str, word: str, positions: dict[str, list[int]], tokens: dict[str, bool]
+) -> bool:
+    """`is_token(doc.lowered_text, word)` (stored in `tokens`), for a trigger word, which is
+    a lowercase document word (mtcheck.rules.lexical.tokens). A token stands between
+    whitespace and edge punctuation, not letters, so its offset is among `_word_offsets`,
+    which the calque needs anyway (stored in `positions`): one of them usually answers yes.
+    Otherwise, or when `lowered` is not doc.lowered_text ("İ"), `is_token` decides."""
+    if lowered is doc.lowered_text:
+        offsets = positions[word] if word in positions else _word_offsets(lowered, word, positions)
+        size = len(word)
+        for i in offsets:
+            if stands_alone(lowered, i, i + size):
+                tokens[word] = True
+                return True
+    found = tokens[word] = is_token(doc.lowered_text, word)
+    return found
+
+
 def _overlaps(found: Iterable[Iterable[re.Match[str]]], sent: Segment, start: int, end: int) -> bool:
     """Whether a match of one of the patterns (`found`: their matches in the sentence,
     LazyPatterns.finditers) overlaps text[start:end]."""
@@ -149,12 +187,15 @@ class FalseFriendRule(Rule):
         lex = calque_lexicon()
         langs = options.source_languages
         text = doc.text
-        # which trigger words occur at all (C-level split and set work), and the calques of
-        # the enabled languages they trigger, in file order
-        present = doc.lowered_token_set & lex.triggers
-        if not present:
+        # Which trigger words occur as tokens (whitespace-separated, edge punctuation
+        # stripped), and the calques of the enabled languages they trigger, in file order.
+        # The trigger words among the document's words are a superset (see
+        # mtcheck.rules.lexical.tokens): their calques are tried in order, and a calque none
+        # of whose trigger words is a token (`is_token`, asked once a word) is skipped.
+        maybe = doc.lowered_word_set & lex.triggers
+        if not maybe:
             return
-        candidates = sorted({i for w in present for i in lex.by_trigger[w]} & lex.enabled(langs))
+        candidates = sorted({i for w in maybe for i in lex.by_trigger[w]} & lex.enabled(langs))
         if not candidates:
             return
         # The patterns run faster where their literal text can be looked for in the lowercased
@@ -163,14 +204,25 @@ class FalseFriendRule(Rule):
         trap = has_case_trap(text)
         lowered = text.lower() if trap and "\u0130" in text else doc.lowered_text
         literal_test = None if trap else lowered
-        positions: dict[str, list[int]] = {}  # trigger word -> its offsets
+        positions: dict[str, list[int]] = {}  # trigger word -> its offsets (`_word_offsets`)
+        tokens: dict[str, bool] = {}  # trigger word -> whether it is a token
         index: SentenceIndex | None = None
         hits: list[Hit] = []
         seen: set[tuple[int, int]] = set()
         for i in candidates:
             calque = lex.calques[i]
+            if literal_test is not None:
+                # literal text that any match holds, tested on the whole text at C speed
+                clause = lex.gate(i)
+                if clause is not None and not any(map(lowered.__contains__, clause)):
+                    continue
             # the offsets of its trigger words (whole words), in text order
-            found = calque.triggers & present
+            found = [
+                w for w in calque.triggers & maybe
+                if (tokens[w] if w in tokens else _is_token(doc, lowered, w, positions, tokens))
+            ]
+            if not found:
+                continue
             if len(found) == 1:
                 [w] = found
                 offsets = positions[w] if w in positions else _word_offsets(lowered, w, positions)
@@ -180,7 +232,12 @@ class FalseFriendRule(Rule):
                     for w in found
                     for offset in (positions[w] if w in positions else _word_offsets(lowered, w, positions))
                 )
-            for m in _matches_near(lex.pattern(i), text, offsets, literal_test, lex.literals(i)):
+            literals = lex.literals(i)
+            if literal_test is not None and not _may_occur(
+                literals, lowered, offsets[0] - WINDOW_BEFORE, offsets[-1] + WINDOW_AFTER
+            ):
+                continue
+            for m in _matches_near(lex.pattern(i), text, offsets, literal_test, literals):
                 if (m.start(), m.end()) in seen:
                     continue
                 seen.add((m.start(), m.end()))

@@ -18,6 +18,7 @@ from mtcheck.rules.base import SOURCE_LANGUAGES, Hit, Rule, RuleOptions
 from mtcheck.rules.lexical.calques import LANGUAGE_NAMES
 from mtcheck.rules.lexical.common_english import common_english, foreign_ascii_candidates
 from mtcheck.rules.lexical.literals import has_case_trap
+from mtcheck.rules.lexical.tokens import is_token, tokens_among
 
 # wordfreq thresholds for a word found by frequency alone: common in a source language and
 # far rarer in English. Loanwords such as café, fiancé, régime, protégé have English Zipf
@@ -252,6 +253,26 @@ def _loan_pattern(lex: _Lexicon, doc: Document, start: int, end: int) -> re.Patt
     return pattern
 
 
+def _lowercase_tokens(doc: Document, candidates: frozenset[str] | None) -> set[str]:
+    """The words `_ascii_tokens` tests: the tokens (whitespace-separated, edge punctuation
+    stripped) that are their own lowercase form, among `candidates` when given, else among
+    the lowercase ASCII words of ASCII_MIN_LENGTH letters or more outside `common_english()`
+    (only those pass its first tests; `candidates` holds no others).
+
+    Such a token is one of the document's words, lowercased itself, so it is in
+    `lowered_word_set` (mtcheck.rules.lexical.tokens): the candidates or the spelling tests
+    leave a few words there, and `is_token` on the text itself (not lowercased) keeps those
+    that stand as tokens."""
+    if candidates is not None:
+        words = doc.lowered_word_set & candidates
+    else:
+        words = {
+            w for w in doc.lowered_word_set - common_english()
+            if len(w) >= ASCII_MIN_LENGTH and w.isascii() and w.isalpha()
+        }
+    return tokens_among(doc.text, words)
+
+
 def _ascii_candidates() -> frozenset[str] | None:
     """The words that pass `_ascii_tokens`' wordfreq and spelling tests for some source
     language (None without wordfreq): the words of a document outside this set would be
@@ -346,19 +367,25 @@ class UntranslatedWordRule(Rule):
         langs = options.source_languages
         text = doc.text
         tokens: list[_Token] = []
-        raw_words = doc.token_set
-        words = doc.lowered_token_set
-        # which listed first words occur as words at all (C-level split and set work), then
-        # one regex per word that does, over the phrases whose later words occur too
-        first_words = words & lex.first_words
+        # which listed first words occur as tokens (whitespace-separated, edge punctuation
+        # stripped), then one regex per word that does, over the phrases whose later words
+        # occur too. Such a token is one of the document's words (C-level set work), and
+        # `is_token` tells which (see mtcheck.rules.lexical.tokens), asked only of the words
+        # with a phrase that can occur.
+        first_words = doc.lowered_word_set & lex.first_words
         trap = has_case_trap(text)  # CASE_TRAPS holds _LONG_LOWER
         if trap and _LONG_LOWER in text:  # a rare letter whose lowercase is longer ("İ")
             lowered = "".join(ch.lower()[0] for ch in text)
-            patterns = [lex.phrases_starting(w) for w in first_words]
+            patterns = [
+                lex.phrases_starting(w) for w in first_words if is_token(doc.lowered_text, w)
+            ]
         else:
             lowered = doc.lowered_text  # text.lower(): same length as text
             doc_words = doc.lowered_word_set
-            patterns = [p for w in first_words if (p := lex.phrases_present(w, doc_words))]
+            patterns = [
+                p for w in first_words
+                if (p := lex.phrases_present(w, doc_words)) and is_token(lowered, w)
+            ]
         matches = sorted(
             (
                 (m.start(), m.end(), m.group())
@@ -392,11 +419,7 @@ class UntranslatedWordRule(Rule):
             if tok is not None:
                 tokens.append(tok)
         spans = [(t.start, t.end) for t in tokens]
-        # raw words equal to their lowercase form (set algebra instead of a loop), among the
-        # few that can pass the frequency test at all (see `_ascii_candidates`; they are all
-        # lowercase, so a raw word among them is its own lowercase form)
-        candidates = _ascii_candidates_when_worth_it()
-        lower_words = raw_words & words if candidates is None else raw_words & candidates
+        lower_words = _lowercase_tokens(doc, _ascii_candidates_when_worth_it())
         tokens.extend(
             t for t in self._ascii_tokens(text, lower_words, langs)
             if not any(a < t.end and t.start < b for a, b in spans)
