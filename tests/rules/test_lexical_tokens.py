@@ -13,6 +13,7 @@ from mtcheck.document import Document
 from mtcheck.rules.lexical import mt402_untranslated_word as mt402
 from mtcheck.rules.lexical.calques import calque_lexicon
 from mtcheck.rules.lexical.common_english import common_english
+from mtcheck.rules.lexical.literals import has_case_trap
 from mtcheck.rules.lexical.tokens import TOKEN_EDGE_PUNCTUATION, is_token, tokens_among
 
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -125,3 +126,40 @@ def test_false_friend_token_test_from_trigger_offsets() -> None:
             checked += 1
             negative += w not in lowered_tokens
     assert checked > 2000 and negative > 100, (checked, negative)
+
+
+def test_gates_never_hide_a_match() -> None:
+    # MT401 skips a calque whose gate strings the text lacks, or whose prefixes (required
+    # text) the span around its trigger words lacks: only where no window has a match
+    from mtcheck.rules.lexical.calques import WINDOW_AFTER, WINDOW_BEFORE
+    from mtcheck.rules.lexical.mt401_false_friend import _matches_near, _may_occur, _word_offsets
+
+    lex = calque_lexicon()
+    rng = random.Random(4)
+    phrases = [" ".join(re.findall(r"[A-Za-z]+", c.english)[:5]) for c in lex.calques]
+    tails = [".", ", ", " has ruled", " the ", " meeting", "-", " before the risks"]
+    texts = [
+        " ".join(rng.sample(phrases, 6)) + rng.choice(tails) + " " + rng.choice(phrases)
+        for _ in range(400)
+    ] + _texts(300, 3)
+    found = gated = 0
+    for text in texts:
+        if has_case_trap(text):
+            continue
+        lowered = text.lower()
+        positions: dict[str, list[int]] = {}
+        for i, calque in enumerate(lex.calques):
+            offsets = sorted(o for w in calque.triggers for o in _word_offsets(lowered, w, positions))
+            if not offsets:
+                continue
+            literals = lex.literals(i)
+            matches = _matches_near(lex.pattern(i), text, offsets, lowered, literals)
+            assert [m.span() for m in matches] == [m.span() for m in _matches_near(lex.pattern(i), text, offsets)]
+            clause = lex.gate(i)
+            passes = clause is None or any(s in lowered for s in clause)
+            near = _may_occur(literals, lowered, offsets[0] - WINDOW_BEFORE, offsets[-1] + WINDOW_AFTER)
+            gated += not (passes and near)
+            if matches:
+                found += len(matches)
+                assert passes and near, (calque.key, text)
+    assert found > 500 and gated > 500, (found, gated)

@@ -10,7 +10,7 @@ from importlib import resources
 
 from mtcheck.cache import parsed_toml
 from mtcheck.rules.base import SOURCE_LANGUAGES
-from mtcheck.rules.lexical.literals import Literals, analyse_all, finditer_at, satisfied
+from mtcheck.rules.lexical.literals import Literals, Requirement, analyse_all, finditer_at, satisfied
 
 LANGUAGE_NAMES = {
     "es": "Spanish",
@@ -108,6 +108,7 @@ class CalqueLexicon:
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict)
     _literals: list[Literals] = field(default_factory=list)
     _enabled: dict[frozenset[str], frozenset[int]] = field(default_factory=dict)
+    _gates: dict[int, tuple[str, ...] | None] = field(default_factory=dict)
 
     def enabled(self, languages: frozenset[str]) -> frozenset[int]:
         """The indexes of the calques listed for at least one of `languages`."""
@@ -130,6 +131,19 @@ class CalqueLexicon:
         """All trigger words (by_trigger's keys)."""
         return frozenset(self.by_trigger)
 
+    def gate(self, i: int) -> tuple[str, ...] | None:
+        """Texts one of which the lowercased text holds wherever the pattern for calques[i]
+        matches, in any window (cheap to look for, and not held by the trigger words
+        themselves), or None. Chosen among the pattern's prefixes and the parts of its
+        required literal text (`literals`): those are needed for a match, so a text without
+        any of the chosen ones has no match, and the calque is skipped before its trigger
+        words are even located. Searching a text costs more the shorter the string (str.find
+        skips ahead by about its length): the cheapest set of strings is chosen, and none
+        when even that would cost more than locating the trigger words."""
+        if i not in self._gates:
+            self._gates[i] = _gate(self.literals(i), self.calques[i].triggers)
+        return self._gates[i]
+
     def literals(self, i: int) -> Literals:
         """The literal text the pattern for calques[i] needs (mtcheck.rules.lexical.literals).
         The first call reads it for every pattern of the lexicon, context patterns included
@@ -144,6 +158,42 @@ class CalqueLexicon:
                 g._literals = [found[src, LazyPatterns.FLAGS] for src in g.sources]
             self._literals.extend(found[src, re.IGNORECASE] for src in self.sources)
         return self._literals[i]
+
+
+# `CalqueLexicon.gate`: the most a gate may cost, in units of one `str.find` over the text
+# for a string of about 1 character.
+GATE_COST = 1.0
+
+
+def _search_cost(strings: tuple[str, ...]) -> float:
+    """About what looking for each of `strings` costs (str.find advances by about a quarter
+    of a string's length at a time over English text)."""
+    return sum(1.0 / (0.25 * len(s) + 0.75) for s in strings)
+
+
+def _gate(literals: Literals, triggers: frozenset[str]) -> tuple[str, ...] | None:
+    """See `CalqueLexicon.gate`: sets of strings one of which every match holds are the
+    prefixes and each part of an "and" requirement made of strings; a set is of no use when
+    every trigger word holds one of its strings (the trigger words occur)."""
+    sets: list[tuple[str, ...]] = []
+    if literals.prefixes is not None:
+        sets.append(literals.prefixes)
+    req = literals.requirement
+    parts: list[Requirement] = []
+    if isinstance(req, str) or (req is not None and req[0] == "or"):
+        parts = [req]
+    elif req is not None:
+        parts = list(req[1])
+    for part in parts:
+        if isinstance(part, str):
+            sets.append((part,))
+        elif part is not None and part[0] == "or" and all(isinstance(p, str) for p in part[1]):
+            sets.append(tuple(part[1]))  # type: ignore[arg-type]
+    useful = [s for s in sets if not all(any(x in t for x in s) for t in triggers)]
+    if not useful:
+        return None
+    best = min(useful, key=_search_cost)
+    return best if _search_cost(best) <= GATE_COST else None
 
 
 # How far around a trigger word a calque pattern may reach (its context words).

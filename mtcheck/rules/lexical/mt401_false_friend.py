@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import cache
 
 from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import SentenceIndex, match_case
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.lexical.calques import WINDOW_AFTER, WINDOW_BEFORE, Calque, calque_lexicon
-from mtcheck.rules.lexical.literals import Literals, Requirement, has_case_trap, satisfied
+from mtcheck.rules.lexical.literals import Literals, has_case_trap, satisfied
 from mtcheck.rules.lexical.tokens import is_token, stands_alone
 
 STRONG = 0.6
@@ -102,49 +101,6 @@ def _word_offsets(lowered: str, word: str, cache: dict[str, list[int]]) -> list[
             found.append(i)
         i = lowered.find(word, j)
     return found
-
-
-def _cost(clause: tuple[str, ...]) -> float:
-    """What testing `clause` (is any of its strings in the text?) costs, roughly: one
-    `in` test per string, the cheaper and the rarer a hit the longer the string."""
-    return sum(1.0 / (0.25 * len(s) + 0.75) for s in clause)
-
-
-@cache
-def _gate(i: int) -> tuple[str, ...] | None:
-    """Strings one of which every match of calque `i`'s pattern holds (from its literal
-    analysis: the prefixes that start a match, or an "and" part of the literal requirement),
-    chosen among those whose test the trigger words do not already settle, when testing
-    them is cheap (`GATE_COST`); None where there are none. A text holding none of them
-    cannot match, so the calque is skipped before its trigger words are located."""
-    lex = calque_lexicon()
-    lit = lex.literals(i)
-    triggers = lex.calques[i].triggers
-    clauses: list[tuple[str, ...]] = []
-    if lit.prefixes is not None:
-        clauses.append(tuple(lit.prefixes))
-    req = lit.requirement
-    parts: list[Requirement]
-    if req is None:
-        parts = []
-    elif isinstance(req, str) or req[0] == "or":
-        parts = [req]
-    else:
-        parts = req[1]
-    for part in parts:
-        if isinstance(part, str):
-            clauses.append((part,))
-        elif part is not None and part[0] == "or" and all(isinstance(x, str) for x in part[1]):
-            clauses.append(tuple(x for x in part[1] if isinstance(x, str)))
-    useful = [c for c in clauses if not all(any(s in t for s in c) for t in triggers)]
-    if not useful:
-        return None
-    best = min(useful, key=_cost)
-    return best if _cost(best) <= GATE_COST else None
-
-
-# Above this cost a gate is not worth its tests (see `_cost`).
-GATE_COST = 3.0
 
 
 def _may_occur(literals: Literals, lowered: str, lo: int, hi: int) -> bool:
@@ -256,7 +212,8 @@ class FalseFriendRule(Rule):
         for i in candidates:
             calque = lex.calques[i]
             if literal_test is not None:
-                clause = _gate(i)
+                # literal text that any match holds, tested on the whole text at C speed
+                clause = lex.gate(i)
                 if clause is not None and not any(map(lowered.__contains__, clause)):
                     continue
             # the offsets of its trigger words (whole words), in text order
