@@ -43,6 +43,20 @@ _KEY_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+# A spelling right after these words is part of a proper name in the source language
+# ("Banco de México", "Universidad de Córdoba", "Corriere della Sera"), which English copy
+# keeps as it is: a capitalised word, then a source-language preposition or article.
+_FOREIGN_NAME_BEFORE_RE = re.compile(
+    r"\b[A-ZÀ-Þ][\w'’.-]* (?:de la|de las|de los|de|del|della|dello|delle|dei|degli|di|du|des|da|do|dos|das|von|vom|zu|zur|der) $"
+)
+
+
+def _in_foreign_name(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a source-language preposition or article after a
+    capitalised word: part of a proper name in that language."""
+    return _FOREIGN_NAME_BEFORE_RE.search(text, max(0, start - 40), start) is not None
+
+
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -138,7 +152,14 @@ class InconsistentNameRule(Rule):
             return
         text = doc.text
         english = curated().english
-        located = {s: _locate(text, s) for s in spellings}
+        # A spelling inside a source-language proper name ("Banco de México") is that name's
+        # own: it neither counts as a second spelling nor outvotes the English one.
+        located = {s: [span for span in _locate(text, s) if not _in_foreign_name(text, span[0])]
+                   for s in spellings}
+        if sum(1 for spans in located.values() if spans) < 2:
+            return
+        spellings = {s for s in spellings if located[s]}
+        counts = {s: len(located[s]) for s in spellings}
 
         def rank(s: str) -> tuple[int, int, float, int]:
             known = fold(s) in english or geonames_place(s)
