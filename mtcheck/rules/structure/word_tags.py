@@ -212,22 +212,22 @@ def repeated_words(doc: Document) -> list[int]:
     """Indexes `i` where word `i + 1` of `doc` repeats word `i` (lowercased), in order.
 
     Equal words have equal tags: the tags XOR-ed with themselves shifted by one word (as
-    a big integer: byte `k` of the result is `tags[k] ^ tags[k - 1]`) are zero at the only
-    places where a word can repeat, and the few words there are compared."""
+    a little-endian big integer: byte `i` of the result is `tags[i] ^ tags[i + 1]`) are
+    zero at the only places where a word can repeat, and the few words there are compared."""
     tags = word_tags(doc)
-    n = len(tags)
-    if n < 2:
+    last = len(tags) - 1  # byte `last` of the result is the last tag itself
+    if last < 1:
         return []
-    whole = int.from_bytes(tags, "big")
-    diff = (whole ^ whole >> 8).to_bytes(n, "big")
+    whole = int.from_bytes(tags, "little")
+    diff = (whole ^ whole >> 8).to_bytes(last + 1, "little")
     lw = doc.lowered_words
     out: list[int] = []
     find = diff.find
-    k = find(0, 1)  # byte 0 is tags[0] itself
-    while k != -1:
-        if lw[k - 1] == lw[k]:
-            out.append(k - 1)
-        k = find(0, k + 1)
+    i = find(0, 0, last)
+    while i != -1:
+        if lw[i] == lw[i + 1]:
+            out.append(i)
+        i = find(0, i + 1, last)
     return out
 
 
