@@ -223,7 +223,8 @@ def test_determiner_candidates_use_the_shared_comma_scan() -> None:
 
 def test_missing_noun_head_test_drops_no_report(monkeypatch: pytest.MonkeyPatch) -> None:
     words = ["through", "Through", "the", "of", "via", "on", "as", "opaque", "“opaque”", '"unconstitutional"',
-             "'new'", "structural", "state-owned", "new", "vessels", "x" * 30, "y" * 45, "or", "and", "that",
+             "'new'", "structural", "state-owned", "“state-owned”", '"far-right"', "‘Opaque’", "new", "vessels",
+             "x" * 30, "y" * 45, "or", "and", "that",
              "which", "who", "whom", "or that", "and which", "or that", "said"]
     seps = [" "] * 8 + ["  ", " " * 40, "\t", ", ", "\n"]
     rule = mt204.MissingNounRule()

@@ -45,12 +45,13 @@ def reversed_function_words() -> str:
 @cache
 def _comma_re() -> re.Pattern[str]:
     """On the reversed lowered text, a comma and then (read backwards):
-    - `space`: one optional space and a determiner (MT203: "the,", "a ,"; the match may
-      take the last letters of a longer word, "bathe,": the caller checks the word);
+    - `space`: one optional space and a determiner that no word character precedes
+      (MT203: "the,", "a ,"; not "Africa,", where a longer word ends: the caller checks
+      that a determiner is the word there, which a word character before it rules out);
     - `quote`: whitespace, a quotation mark, spaces or tabs and a function word that is
       the whole run of letters there (MT201: `of the”,`)."""
     return re.compile(
-        f",(?:(?P<space> ?)(?:{reversed_determiners()})"
+        f",(?:(?P<space> ?)(?:{reversed_determiners()})(?!\\w)"
         f"|\\s*(?P<quote>[\"”])[ \\t]*(?:{reversed_function_words()})(?![a-z]))"
     )
 

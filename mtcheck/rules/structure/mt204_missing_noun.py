@@ -23,6 +23,8 @@ _HEAD_ADJ_RE = re.compile(
     r"(?<![\w’'-])(?P<head>[A-Za-z]+)[ \t]+(?P<q>[“\"‘']?)(?P<adj>[a-z]+(?:-[a-z]+)*)(?P<cq>[”\"’']?)[ \t]+$"
 )
 _HEAD_ONLY_RE = re.compile(r"(?<![\w’'-])(?P<head>[a-z]+)[ \t]+$")
+# The adjective of `_HEAD_ADJ_RE`, as a whole word of the document.
+_ADJECTIVE_WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Prepositions that need a noun phrase object ("as", "like" and particles are left out:
 # "described as “unconstitutional” and that ...").
 _OBJECT_PREPOSITIONS = frozenset({
@@ -56,19 +58,23 @@ def _heads() -> frozenset[str]:
 
 
 def _may_head(doc: Document, i: int) -> bool:
-    """Whether a report is possible for the conjunction at word `i`: its head is then a
-    whole word of the document, the word before the conjunction ("through or that",
-    `_HEAD_ONLY_RE`) or the one before that ("through “opaque” or that", `_HEAD_ADJ_RE`;
-    the adjective and its quotation marks are one word), in the lists the loop below
-    checks. Only a head cut by the start of the 60 characters searched may be the tail of
-    a word: a word that starts before them is kept for the full check."""
+    """Whether a report is possible for the conjunction at word `i`. Its head is then a
+    whole word of the document in the lists the loop below checks: the word before the
+    conjunction ("through or that", `_HEAD_ONLY_RE`), or the one before that, the word
+    between being the adjective, written in lowercase ("through “opaque” or that",
+    `_HEAD_ADJ_RE`: the quotation marks are not part of the word). Only a word cut by the
+    start of the 60 characters searched may be read as a shorter one: a conjunction with a
+    word there that starts before them is kept for the full check."""
     if i < 1:
         return True
     words, starts = doc.lowered_words, doc.word_starts
     window = starts[i] - 60
     if words[i - 1] in _BARE_PREPOSITIONS or starts[i - 1] < window:
         return True
-    return i > 1 and (words[i - 2] in _heads() or starts[i - 2] < window)
+    if i < 2:
+        return False
+    return starts[i - 2] < window or (words[i - 2] in _heads()
+                                      and _ADJECTIVE_WORD_RE.fullmatch(doc.word_texts[i - 1]) is not None)
 
 
 class MissingNounRule(Rule):

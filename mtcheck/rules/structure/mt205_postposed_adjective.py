@@ -141,10 +141,7 @@ class PostposedAdjectiveRule(Rule):
                         yield hit
                 continue
             # The tests before `_frame` are `_frame`'s own on the word lists (all must pass),
-            # cheapest first; `options.accepts` skips the word either way. Both frames need
-            # a comparative adjective (`is_adjective` implies it), which most candidates are not.
-            if not is_comparative_adjective(lw):
-                continue
+            # cheapest first; `options.accepts` skips the word either way.
             if lowered[i - 1] in ("more", "less"):
                 if (i >= 2 and _plain_noun(texts[i - 2]) and is_comparative_adjective(lw) and may_end_phrase(i)
                         and adjacent(text, words[i - 1], words[i]) and not options.accepts(lw)):

@@ -40,13 +40,13 @@ from mtcheck.document import Document
 # Tags are bytes. Words in no class share the first `_UNCLASSED` tags; each combination of
 # classes gets an equal share of the rest (a power of two, at least one tag).
 _UNCLASSED = 64
-_MEMO_LIMIT = 200_000  # the most words the table keeps
+_MEMO_LIMIT = 100_000  # the most words the table keeps (about 10 MB)
 
 _classes: dict[Hashable, int] = {}  # registered word sets and predicates -> their bit
 _word_sets: list[tuple[frozenset[str], int]] = []
 _predicates: list[tuple[Callable[[str], bool], int]] = []
 _ranges: dict[int, tuple[int, int]] = {0: (0, _UNCLASSED - 1)}  # combination -> (first tag, hash mask)
-_tag_masks: list[int] = [0] * 256  # tag -> its combination of classes
+_tag_masks: list[int] = [0] * 256  # tag -> its combination of classes (none for `_NEW`)
 _fixed: dict[str, int] = {}  # the words of the fixed classes -> their tags
 # Bumped when a class is registered: tags built before do not cover it.
 _version = 0
@@ -66,11 +66,12 @@ def _new_word_tag(word: str) -> int:
     return _tag(word, mask)
 
 
-# word -> tag. A word not seen yet reads as `_NEW` (and is entered with it): 256 is no
-# byte, so `bytes` stops at it and `_learn` works out the tags of the new words. (A
-# `defaultdict` with a C-level default keeps the dict's own fast lookup; a dict subclass
-# with a Python `__missing__` makes every lookup go through a Python-level slot.)
-_NEW = 256
+# word -> tag. A word not seen yet reads as `_NEW` (and is entered with it), a byte no word
+# gets as its tag: `_learn` then works out the tags of the new words, found with
+# `bytes.find`. (A `defaultdict` with a C-level default keeps the dict's own fast lookup;
+# a dict subclass with a Python `__missing__` makes every lookup go through a Python-level
+# slot.)
+_NEW = 0xFF
 _table: defaultdict[str, int] = defaultdict(repeat(_NEW).__next__)
 
 
@@ -110,7 +111,7 @@ def _rebuild() -> None:
     predicate_bits = [1 << bit for _, bit in _predicates]
     alone = {sum(c) for k in range(1, len(predicate_bits) + 1) for c in combinations(predicate_bits, k)}
     combos = sorted(set(masks.values()) | alone)
-    room = 256 - _UNCLASSED
+    room = _NEW - _UNCLASSED  # the tags below `_NEW`
     if len(combos) > room:
         raise ValueError("too many combinations of word classes for word tags")
     share = 1 << (room // max(1, len(combos))).bit_length() - 1
@@ -135,35 +136,31 @@ def word_tags(doc: Document) -> bytes:
 def _word_tags(doc: Document, version: int) -> bytes:
     words = doc.lowered_words
     if len(words) < 2:
-        values: tuple[int, ...] = tuple(map(_table.__getitem__, words))
+        tags = bytes(map(_table.__getitem__, words))
     else:
         # itemgetter with several keys returns a tuple: one C-level pass of dict lookups
-        values = itemgetter(*words)(_table)
-    try:
-        return bytes(values)
-    except ValueError:  # a word seen for the first time (`_NEW`)
-        return bytes(_learn(words, values))
+        tags = bytes(itemgetter(*words)(_table))
+    if _NEW in tags:  # words seen for the first time
+        return _learn(words, tags)
+    return tags
 
 
-def _learn(words: list[str], values: tuple[int, ...]) -> list[int]:
-    """`values` with the tags of the words seen for the first time filled in (and kept)."""
-    out = list(values)
-    find = values.index
+def _learn(words: list[str], tags: bytes) -> bytes:
+    """`tags` with the tags of the words seen for the first time filled in (and kept)."""
+    out = bytearray(tags)
+    find = tags.find
     i = find(_NEW)
-    while True:
+    while i != -1:
         word = words[i]
         tag = _table[word]
         if tag == _NEW:  # not learnt earlier in this loop
             tag = _table[word] = _new_word_tag(word)
         out[i] = tag
-        try:
-            i = find(_NEW, i + 1)
-        except ValueError:
-            break
+        i = find(_NEW, i + 1)
     if len(_table) > _MEMO_LIMIT:
         _table.clear()
         _table.update(_fixed)
-    return out
+    return bytes(out)
 
 
 @cache
@@ -215,22 +212,22 @@ def repeated_words(doc: Document) -> list[int]:
     """Indexes `i` where word `i + 1` of `doc` repeats word `i` (lowercased), in order.
 
     Equal words have equal tags: the tags XOR-ed with themselves shifted by one word (as
-    a big integer: byte `k` of the result is `tags[k] ^ tags[k - 1]`) are zero at the only
-    places where a word can repeat, and the few words there are compared."""
+    a little-endian big integer: byte `i` of the result is `tags[i] ^ tags[i + 1]`) are
+    zero at the only places where a word can repeat, and the few words there are compared."""
     tags = word_tags(doc)
-    n = len(tags)
-    if n < 2:
+    last = len(tags) - 1  # byte `last` of the result is the last tag itself
+    if last < 1:
         return []
-    whole = int.from_bytes(tags, "big")
-    diff = (whole ^ whole >> 8).to_bytes(n, "big")
+    whole = int.from_bytes(tags, "little")
+    diff = (whole ^ whole >> 8).to_bytes(last + 1, "little")
     lw = doc.lowered_words
     out: list[int] = []
     find = diff.find
-    k = find(0, 1)  # byte 0 is tags[0] itself
-    while k != -1:
-        if lw[k - 1] == lw[k]:
-            out.append(k - 1)
-        k = find(0, k + 1)
+    i = find(0, 0, last)
+    while i != -1:
+        if lw[i] == lw[i + 1]:
+            out.append(i)
+        i = find(0, i + 1, last)
     return out
 
 
