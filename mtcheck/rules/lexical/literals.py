@@ -160,7 +160,7 @@ def satisfied(req: Requirement, lowered: str) -> bool:
 
 def requirement_test(req: Requirement) -> Callable[[str], bool] | None:
     """A function answering `satisfied(req, lowered)` for a lowercased text (None when `req`
-    asks nothing): the tree is walked once here, and one of strings is looked for with
+    asks nothing): the tree is walked once here, and alternative strings are looked for with
     `any(map(...))` in C instead of a Python call per string."""
     if req is None:
         return None
