@@ -155,7 +155,7 @@ def test_gates_never_hide_a_match() -> None:
             literals = lex.literals(i)
             matches = _matches_near(lex.pattern(i), text, offsets, lowered, literals)
             assert [m.span() for m in matches] == [m.span() for m in _matches_near(lex.pattern(i), text, offsets)]
-            clause = lex.gate(i)
+            clause = lex.gates[i]
             passes = clause is None or any(s in lowered for s in clause)
             near = _may_occur(literals, lowered, offsets[0] - WINDOW_BEFORE, offsets[-1] + WINDOW_AFTER)
             gated += not (passes and near)
@@ -163,3 +163,29 @@ def test_gates_never_hide_a_match() -> None:
                 found += len(matches)
                 assert passes and near, (calque.key, text)
     assert found > 500 and gated > 500, (found, gated)
+
+
+def test_context_pattern_matches_agree_with_finditer() -> None:
+    from tests.rules.test_lexical_fast_paths import _texts as fixture_texts
+
+    texts = fixture_texts()[:30]
+    rng = random.Random(8)
+    checked = hits = 0
+    for calque in calque_lexicon().calques:
+        for group in (calque.error, calque.clear, calque.topic, calque.off_topic):
+            for text in texts:
+                lowered = text.lower()
+                spans = [[m.span() for m in p.finditer(text)] for p in group]
+                flat = [s for found in spans for s in found]
+                expected = bool(flat)
+                assert group.matches(text, lowered) == expected == group.matches(text, None)
+                cuts = [(s, e) for s, e in flat[:3]] + [
+                    (a, a + rng.randint(1, 40)) for a in rng.sample(range(len(text)), 3)
+                ]
+                for start, end in cuts:
+                    overlap = any(s < end and e > start for s, e in flat)
+                    assert group.matches(text, lowered, start, end) == overlap
+                    assert group.matches(text, None, start, end) == overlap
+                    checked += 1
+                    hits += overlap
+    assert checked > 1000 and hits > 50

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
+from typing import TypeAlias
 
 from mtcheck.cache import parsed_toml
 from mtcheck.rules.base import SOURCE_LANGUAGES
-from mtcheck.rules.lexical.literals import Literals, Requirement, analyse_all, finditer_at, satisfied
+from mtcheck.rules.lexical.literals import (
+    Literals,
+    Requirement,
+    analyse_all,
+    finditer_at,
+    requirement_test,
+)
 
 LANGUAGE_NAMES = {
     "es": "Spanish",
@@ -19,6 +26,10 @@ LANGUAGE_NAMES = {
     "de": "German",
     "pt": "Portuguese",
 }
+
+
+# a pattern, its `requirement_test` and its prefixes (mtcheck.rules.lexical.literals)
+_Analysed: TypeAlias = "tuple[re.Pattern[str], Callable[[str], bool] | None, tuple[str, ...] | None]"
 
 
 class LazyPatterns:
@@ -33,7 +44,7 @@ class LazyPatterns:
         self._sources: list[str] = []
         self._compiled: list[re.Pattern[str]] | None = None
         self._literals: list[Literals] | None = None  # set by CalqueLexicon.literals
-        self._analysed: list[tuple[re.Pattern[str], Literals]] | None = None
+        self._analysed: list[_Analysed] | None = None  # see `_analyse`
 
     def extend(self, sources: list[str]) -> None:
         self._sources.extend(sources)
@@ -52,6 +63,51 @@ class LazyPatterns:
             self._compiled = [re.compile(p, self.FLAGS) for p in self._sources]
         return iter(self._compiled)
 
+    def matches(self, text: str, lowered: str | None, start: int = 0, end: int = -1) -> bool:
+        """Whether one of the patterns matches `text` (`pattern.search(text)` for any), or
+        with `end` given, has a match overlapping text[start:end] (m.start() < end and
+        m.end() > start for a match of `pattern.finditer(text)`). `lowered` as in
+        `finditers`, whose matches these are, looked for without a generator per group."""
+        if not self._sources:
+            return False
+        if lowered is None or self._literals is None:
+            return self._matches_slow(text, start, end)
+        for pattern, test, prefixes in self._analyse():
+            if test is not None and not test(lowered):  # satisfied(requirement, lowered)
+                continue
+            if end < 0:
+                if prefixes is None:
+                    if pattern.search(text) is not None:
+                        return True
+                elif finditer_at(pattern, text, lowered, 0, len(text), prefixes):
+                    return True
+                continue
+            found = (
+                pattern.finditer(text) if prefixes is None
+                else finditer_at(pattern, text, lowered, 0, len(text), prefixes)
+            )
+            for m in found:
+                if m.start() < end and m.end() > start:
+                    return True
+        return False
+
+    def _matches_slow(self, text: str, start: int, end: int) -> bool:
+        for pattern in self:
+            for m in pattern.finditer(text):
+                if end < 0 or (m.start() < end and m.end() > start):
+                    return True
+        return False
+
+    def _analyse(self) -> list[_Analysed]:
+        """Each pattern with its `requirement_test` and prefixes."""
+        if self._analysed is None:
+            literals = self._literals or []
+            self._analysed = [
+                (pattern, requirement_test(lit.requirement), lit.prefixes)
+                for pattern, lit in zip(self, literals, strict=True)
+            ]
+        return self._analysed
+
     def finditers(self, text: str, lowered: str | None) -> Iterator[Iterable[re.Match[str]]]:
         """For each pattern, its matches in `text` (`pattern.finditer(text)`). With `lowered`
         (text.lower() with the same offsets, no CASE_TRAPS character), a pattern whose
@@ -61,14 +117,12 @@ class LazyPatterns:
             for pattern in self:
                 yield pattern.finditer(text)
             return
-        if self._analysed is None:
-            self._analysed = list(zip(self, self._literals, strict=True))
-        for pattern, literals in self._analysed:
-            if satisfied(literals.requirement, lowered):
-                if literals.prefixes is None:
+        for pattern, test, prefixes in self._analyse():
+            if test is None or test(lowered):  # satisfied(literals.requirement, lowered)
+                if prefixes is None:
                     yield pattern.finditer(text)
                 else:
-                    yield finditer_at(pattern, text, lowered, 0, len(text), literals.prefixes)
+                    yield finditer_at(pattern, text, lowered, 0, len(text), prefixes)
 
 
 @dataclass
@@ -108,7 +162,6 @@ class CalqueLexicon:
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict)
     _literals: list[Literals] = field(default_factory=list)
     _enabled: dict[frozenset[str], frozenset[int]] = field(default_factory=dict)
-    _gates: dict[int, tuple[str, ...] | None] = field(default_factory=dict)
 
     def enabled(self, languages: frozenset[str]) -> frozenset[int]:
         """The indexes of the calques listed for at least one of `languages`."""
@@ -131,18 +184,17 @@ class CalqueLexicon:
         """All trigger words (by_trigger's keys)."""
         return frozenset(self.by_trigger)
 
-    def gate(self, i: int) -> tuple[str, ...] | None:
-        """Texts one of which the lowercased text holds wherever the pattern for calques[i]
-        matches, in any window (cheap to look for, and not held by the trigger words
+    @cached_property
+    def gates(self) -> tuple[tuple[str, ...] | None, ...]:
+        """For each calque, texts one of which the lowercased text holds wherever its
+        pattern matches, in any window (cheap to look for, and not held by the trigger words
         themselves), or None. Chosen among the pattern's prefixes and the parts of its
         required literal text (`literals`): those are needed for a match, so a text without
         any of the chosen ones has no match, and the calque is skipped before its trigger
         words are even located. Searching a text costs more the shorter the string (str.find
         skips ahead by about its length): the cheapest set of strings is chosen, and none
         when even that would cost more than locating the trigger words."""
-        if i not in self._gates:
-            self._gates[i] = _gate(self.literals(i), self.calques[i].triggers)
-        return self._gates[i]
+        return tuple(_gate(self.literals(i), c.triggers) for i, c in enumerate(self.calques))
 
     def literals(self, i: int) -> Literals:
         """The literal text the pattern for calques[i] needs (mtcheck.rules.lexical.literals).

@@ -19,7 +19,8 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from re import _constants as _c  # type: ignore[attr-defined]  # the parser's opcodes
 from re import _parser  # type: ignore[attr-defined]  # this module reads parsed patterns
 from typing import Any, NamedTuple, TypeAlias
@@ -153,6 +154,51 @@ def satisfied(req: Requirement, lowered: str) -> bool:
         return True
     for part in parts:
         if satisfied(part, lowered):
+            return True
+    return False
+
+
+def requirement_test(req: Requirement) -> Callable[[str], bool] | None:
+    """A function answering `satisfied(req, lowered)` for a lowercased text (None when `req`
+    asks nothing): the tree is walked once here, and alternative strings are looked for with
+    `any(map(...))` in C instead of a Python call per string."""
+    if req is None:
+        return None
+    if isinstance(req, str):
+        return partial(_holds, req)
+    kind, parts = req
+    strings = tuple(p for p in parts if isinstance(p, str))
+    tests = [t for p in parts if not isinstance(p, str) and (t := requirement_test(p)) is not None]
+    if kind == "and":  # a part that asks nothing (no test) holds
+        return partial(_holds_all, strings, tuple(tests))
+    if len(tests) < len(parts) - len(strings):  # one alternative asks nothing: always true
+        return None
+    return partial(_holds_any, strings, tuple(tests))
+
+
+def _holds(string: str, lowered: str) -> bool:
+    return string in lowered
+
+
+def _holds_all(
+    strings: tuple[str, ...], tests: tuple[Callable[[str], bool], ...], lowered: str
+) -> bool:
+    for string in strings:
+        if string not in lowered:
+            return False
+    for test in tests:
+        if not test(lowered):
+            return False
+    return True
+
+
+def _holds_any(
+    strings: tuple[str, ...], tests: tuple[Callable[[str], bool], ...], lowered: str
+) -> bool:
+    if any(map(lowered.__contains__, strings)):
+        return True
+    for test in tests:
+        if test(lowered):
             return True
     return False
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 
 from mtcheck.document import Document, Segment
@@ -15,6 +15,7 @@ from mtcheck.rules.lexical.literals import Literals, has_case_trap, satisfied
 from mtcheck.rules.lexical.tokens import is_token, stands_alone
 
 STRONG = 0.6
+_SPACES = re.compile(r"\s+")
 DOCUMENT_BOOST = 0.15
 
 
@@ -24,8 +25,12 @@ def _windows(offsets: list[int], n: int) -> list[tuple[int, int]]:
     windows = []
     done = -1
     for offset in offsets:
-        lo = max(offset - WINDOW_BEFORE, done)
-        done = min(n, offset + WINDOW_AFTER)
+        lo = offset - WINDOW_BEFORE
+        if lo < done:
+            lo = done
+        done = offset + WINDOW_AFTER
+        if done > n:
+            done = n
         windows.append((lo, done))
     return windows
 
@@ -36,6 +41,7 @@ def _matches_near(
     offsets: list[int],
     lowered: str | None = None,
     literals: Literals | None = None,
+    present: tuple[str, ...] | None = None,
 ) -> list[re.Match[str]]:
     """Matches of `pattern` in windows around the trigger offsets (not the whole text):
     `pattern.finditer(text, lo, hi)` for each window in turn.
@@ -45,10 +51,14 @@ def _matches_near(
     with known literals is tried only where they occur (`literals.finditer_at`, here with
     the literals looked for once over neighbouring windows); otherwise a window is searched
     only when it holds the literal text the pattern needs (a match lies inside its window,
-    endpos cuts the text there; its lookbehinds reach at most `literals.behind` before it)."""
+    endpos cuts the text there; its lookbehinds reach at most `literals.behind` before it).
+    `present`: the prefixes that occur around the offsets at all (`_may_occur`), the only
+    ones looked for."""
     found: list[re.Match[str]] = []
     windows = _windows(offsets, len(text))
     prefixes = None if lowered is None or literals is None else literals.prefixes
+    if prefixes is not None and present is not None:
+        prefixes = present
     if prefixes is None:
         for lo, hi in windows:
             if lowered is None or literals is None or satisfied(
@@ -103,22 +113,19 @@ def _word_offsets(lowered: str, word: str, cache: dict[str, list[int]]) -> list[
     return found
 
 
-def _may_occur(literals: Literals, lowered: str, lo: int, hi: int) -> bool:
+def _may_occur(literals: Literals, lowered: str, lo: int, hi: int) -> tuple[str, ...] | bool:
     """Whether a pattern with these `literals` may match in a window inside lowered[lo:hi]
     (`lowered`: the text lowercased, same offsets, no CASE_TRAPS character): every window
     of `_windows` lies between the first offset less WINDOW_BEFORE and the last one plus
     WINDOW_AFTER, and a match there holds one of the prefixes, or the required literal text
     with its lookbehinds (what `_matches_near` looks for window by window). One slice and a
     substring test per prefix, instead of the windows, for the many calques whose text
-    does not occur."""
+    does not occur. For a pattern with prefixes: those that occur (none: no match)."""
     prefixes = literals.prefixes
     if prefixes is None:
         return satisfied(literals.requirement, lowered[max(0, lo - literals.behind) : max(0, hi)])
     span = lowered[max(0, lo) : max(0, hi)]
-    for prefix in prefixes:
-        if prefix in span:
-            return True
-    return False
+    return tuple(filter(span.__contains__, prefixes))
 
 
 def _is_token(
@@ -138,22 +145,6 @@ def _is_token(
                 return True
     found = tokens[word] = is_token(doc.lowered_text, word)
     return found
-
-
-def _overlaps(found: Iterable[Iterable[re.Match[str]]], sent: Segment, start: int, end: int) -> bool:
-    """Whether a match of one of the patterns (`found`: their matches in the sentence,
-    LazyPatterns.finditers) overlaps text[start:end]."""
-    rel_start, rel_end = start - sent.start, end - sent.start
-    for matches in found:
-        for m in matches:
-            if m.start() < rel_end and m.end() > rel_start:
-                return True
-    return False
-
-
-def _found(found: Iterable[Iterable[re.Match[str]]]) -> bool:
-    """Whether one of the patterns matches (`p.search(text)` for any p)."""
-    return any(next(iter(matches), None) is not None for matches in found)
 
 
 class FalseFriendRule(Rule):
@@ -204,6 +195,7 @@ class FalseFriendRule(Rule):
         trap = has_case_trap(text)
         lowered = text.lower() if trap and "\u0130" in text else doc.lowered_text
         literal_test = None if trap else lowered
+        gates = lex.gates
         positions: dict[str, list[int]] = {}  # trigger word -> its offsets (`_word_offsets`)
         tokens: dict[str, bool] = {}  # trigger word -> whether it is a token
         index: SentenceIndex | None = None
@@ -213,8 +205,8 @@ class FalseFriendRule(Rule):
             calque = lex.calques[i]
             if literal_test is not None:
                 # literal text that any match holds, tested on the whole text at C speed
-                clause = lex.gate(i)
-                if clause is not None and not any(map(lowered.__contains__, clause)):
+                gate = gates[i]
+                if gate is not None and not any(map(lowered.__contains__, gate)):
                     continue
             # the offsets of its trigger words (whole words), in text order
             found = [
@@ -233,11 +225,16 @@ class FalseFriendRule(Rule):
                     for offset in (positions[w] if w in positions else _word_offsets(lowered, w, positions))
                 )
             literals = lex.literals(i)
-            if literal_test is not None and not _may_occur(
-                literals, lowered, offsets[0] - WINDOW_BEFORE, offsets[-1] + WINDOW_AFTER
-            ):
-                continue
-            for m in _matches_near(lex.pattern(i), text, offsets, literal_test, literals):
+            present: tuple[str, ...] | None = None
+            if literal_test is not None:
+                near = _may_occur(
+                    literals, lowered, offsets[0] - WINDOW_BEFORE, offsets[-1] + WINDOW_AFTER
+                )
+                if not near:
+                    continue
+                if isinstance(near, tuple):
+                    present = near
+            for m in _matches_near(lex.pattern(i), text, offsets, literal_test, literals, present):
                 if (m.start(), m.end()) in seen:
                     continue
                 seen.add((m.start(), m.end()))
@@ -251,7 +248,7 @@ class FalseFriendRule(Rule):
                 conf = self._confidence(calque, sent, m.start(), m.end(), literal_test is not None)
                 if conf <= 0:
                     continue
-                suggestion = calque.forms.get(re.sub(r"\s+", " ", span.lower()))
+                suggestion = calque.forms.get(_SPACES.sub(" ", span.lower()))
                 suggestions = (suggestion,) if suggestion else calque.suggest
                 hits.append(Hit(
                     m.start(),
@@ -278,19 +275,21 @@ class FalseFriendRule(Rule):
     @staticmethod
     def _confidence(calque: Calque, sent: Segment, start: int, end: int, fast: bool = False) -> float:
         """`fast`: the context patterns may look for their literal text in the lowercased
-        sentence first (LazyPatterns.finditers)."""
+        sentence first (LazyPatterns.matches)."""
         text = sent.text
         lowered = None
         if fast and not has_case_trap(text):
             lowered = text.lower()
             if len(lowered) != len(text):  # pragma: no cover - "İ" is a CASE_TRAPS character
                 lowered = None
-        if calque.clear and _overlaps(calque.clear.finditers(text, lowered), sent, start, end):
+        start -= sent.start
+        end -= sent.start
+        if calque.clear.matches(text, lowered, start, end):
             return 0.0
-        if calque.off_topic and _found(calque.off_topic.finditers(text, lowered)):
+        if calque.off_topic.matches(text, lowered):
             return 0.0
-        if calque.error and _overlaps(calque.error.finditers(text, lowered), sent, start, end):
+        if calque.error.matches(text, lowered, start, end):
             return calque.error_confidence
-        if calque.topic and _found(calque.topic.finditers(text, lowered)):
+        if calque.topic.matches(text, lowered):
             return calque.topic_confidence
         return calque.confidence

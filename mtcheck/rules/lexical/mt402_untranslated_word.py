@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -263,8 +263,9 @@ def _lowercase_tokens(doc: Document, candidates: frozenset[str] | None) -> set[s
     `lowered_word_set` (mtcheck.rules.lexical.tokens): the candidates or the spelling tests
     leave a few words there, and `is_token` on the text itself (not lowercased) keeps those
     that stand as tokens."""
+    words: Iterable[str]
     if candidates is not None:
-        words: set[str] | frozenset[str] = doc.lowered_word_set & candidates
+        words = doc.lowered_word_set & candidates
     else:
         words = {
             w for w in doc.lowered_word_set - common_english()
@@ -467,7 +468,7 @@ class UntranslatedWordRule(Rule):
         return _Token(start, start + len(word), dict.fromkeys(found), "frequency", conf)
 
     @staticmethod
-    def _ascii_tokens(text: str, lower_words: set[str] | frozenset[str], langs: frozenset[str]) -> Iterator[_Token]:
+    def _ascii_tokens(text: str, lower_words: Set[str], langs: frozenset[str]) -> Iterator[_Token]:
         """Lowercase ASCII words that are common in a source language and all but absent
         from English ("pourvoi", "manovra", "prefeitura"): the wordfreq test, asked only
         for words outside the most frequent English ones, confirmed by lingua."""
