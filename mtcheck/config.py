@@ -7,6 +7,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -48,11 +49,11 @@ class Config:
     sources: Mapping[str, str] = field(default_factory=dict)  # target glob -> source path
 
     def rule_options(self) -> RuleOptions:
-        return RuleOptions(
-            accept=frozenset(a.casefold() for a in self.accept),
-            source_languages=frozenset(self.source_languages),
-            debris_patterns=self.debris_patterns,
-        )
+        # Read once per document: made once per setting (RuleOptions is immutable).
+        try:
+            return _rule_options(self.accept, self.source_languages, self.debris_patterns)
+        except TypeError:  # a list given where a tuple belongs: not hashable, made anew
+            return _rule_options.__wrapped__(self.accept, self.source_languages, self.debris_patterns)
 
     def relative(self, path: Path) -> str | None:
         try:
@@ -76,6 +77,17 @@ class Config:
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+@lru_cache(maxsize=256)
+def _rule_options(
+    accept: Iterable[str], source_languages: Iterable[str], debris_patterns: tuple[str, ...]
+) -> RuleOptions:
+    return RuleOptions(
+        accept=frozenset(a.casefold() for a in accept),
+        source_languages=frozenset(source_languages),
+        debris_patterns=debris_patterns,
+    )
 
 
 def glob_match(rel_path: str, pattern: str) -> bool:

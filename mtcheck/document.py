@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, TypeVar, overload
 
@@ -112,6 +112,11 @@ class OffsetMap:
         return self._orig_ends[i] if is_end else self._orig_starts[i]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if len(self._verbatim) == 1 and self._verbatim[0]:
+            # One verbatim run (plain text): `_position` finds it for every offset, so an
+            # offset maps to the run's original start plus the offset (the run starts at 0).
+            ostart = self._orig_starts[0] + start
+            return (ostart, ostart + end - start) if end > start else (ostart, ostart)
         ostart = self._position(start, is_end=False)
         oend = self._position(end, is_end=True) if end > start else ostart
         return ostart, max(ostart, oend)
@@ -328,34 +333,32 @@ class Document:
     def stripped_lines(self) -> list[str]:
         """Each line's text stripped of surrounding whitespace ("" for a blank line),
         parallel to `lines` (the line-based debris rules all read it)."""
-        return [line.text.strip() for line in self.lines]
+        return list(map(str.strip, self._line_split[0]))
 
     @cached_property
     def blocks(self) -> list[Segment]:
         """Paragraph-like blocks: runs of lines joined where a line was soft-wrapped."""
-        blocks: list[Segment] = []
-        cur_start = -1
-        cur_end = -1
+        raws, line_starts = self._line_split
+        stripped_lines = self.stripped_lines
+        starts: list[int] = []
+        ends: list[int] = []
+        previous = -2
         prev_text = ""
-        for line in self.lines:
-            stripped = line.text.strip()
-            if not stripped:
-                if cur_start >= 0:
-                    blocks.append(Segment(cur_start, cur_end, self.text[cur_start:cur_end]))
-                    cur_start = -1
-                continue
-            lead = len(line.text) - len(line.text.lstrip())
-            if cur_start >= 0 and _is_soft_wrap(prev_text, stripped):
-                cur_end = line.start + lead + len(stripped)
+        for i in compress(range(len(stripped_lines)), stripped_lines):  # the lines not blank
+            stripped = stripped_lines[i]
+            raw = raws[i]
+            start = line_starts[i]
+            if raw[0].isspace():
+                start += len(raw) - len(raw.lstrip())
+            if i == previous + 1 and _is_soft_wrap(prev_text, stripped):
+                ends[-1] = start + len(stripped)
             else:
-                if cur_start >= 0:
-                    blocks.append(Segment(cur_start, cur_end, self.text[cur_start:cur_end]))
-                cur_start = line.start + lead
-                cur_end = cur_start + len(stripped)
+                starts.append(start)
+                ends.append(start + len(stripped))
+            previous = i
             prev_text = stripped
-        if cur_start >= 0:
-            blocks.append(Segment(cur_start, cur_end, self.text[cur_start:cur_end]))
-        return blocks
+        texts = map(self.text.__getitem__, map(slice, starts, ends))
+        return list(map(tuple.__new__, repeat(Segment), zip(starts, ends, texts, strict=True)))
 
     @cached_property
     def sentences(self) -> list[Segment]:
@@ -462,8 +465,18 @@ class Document:
 
     @cached_property
     def lowered_words(self) -> list[str]:
-        """`word_texts` lowercased with `str.lower` (parallel to `words`)."""
-        return list(map(str.lower, self.word_texts))
+        """`word_texts` lowercased with `str.lower` (parallel to `words`).
+
+        One `lowercase` of the words joined with spaces, split again: the same words, since
+        lowering a character never makes or removes a space, and the one rule that looks at
+        a neighbour (a capital sigma at the end of a word) sees a space there as it sees
+        the end of the word alone. Should a word's lowercase hold a space after all, the
+        count differs and each word is lowered alone."""
+        texts, _, _, joined = self._word_split
+        lowered = lowercase(joined).split(" ") if texts else []
+        if len(lowered) != len(texts):
+            lowered = list(map(str.lower, texts))
+        return lowered
 
     @cached_property
     def lowered_word_set(self) -> frozenset[str]:

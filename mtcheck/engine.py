@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -106,7 +107,7 @@ class RuleSet:
     def __init__(self) -> None:
         self._instances: dict[str, Rule] = {}
         # The selection depends only on these settings; worked out once, not per document.
-        self._selections: dict[tuple[tuple[str, ...], ...], list[Rule]] = {}
+        self._selections: dict[tuple[tuple[str, ...], ...], tuple[list[Rule], frozenset[str]]] = {}
 
     def get(self, code: str) -> Rule:
         rule = self._instances.get(code)
@@ -115,10 +116,14 @@ class RuleSet:
         return rule
 
     def selected(self, config: Config, path: Path | None) -> list[Rule]:
+        return list(self._selection(config, path)[0])
+
+    def _selection(self, config: Config, path: Path | None) -> tuple[list[Rule], frozenset[str]]:
+        """The selected rules (not to be changed: shared) and their codes."""
         key = (config.select, config.extend_select, config.ignore, config.ignored_codes_for(path),
                config.source_languages)
-        rules = self._selections.get(key)
-        if rules is None:
+        selection = self._selections.get(key)
+        if selection is None:
             classes = all_rules()
             codes = selected_codes(
                 config, classes, {c: cls.default_enabled for c, cls in classes.items()}, path
@@ -126,8 +131,8 @@ class RuleSet:
             rules = [self.get(c) for c in codes if _language_applies(classes[c], config)]
             if len(self._selections) >= 256:  # many configs in one process: keep it bounded
                 self._selections.clear()
-            self._selections[key] = rules
-        return list(rules)
+            selection = self._selections[key] = (rules, frozenset(r.code for r in rules))
+        return selection
 
 
 def _language_applies(rule: type[Rule], config: Config) -> bool:
@@ -153,7 +158,7 @@ def propose(doc: Document, rules: Iterable[Rule], config: Config) -> list[Propos
         if rule.staged:
             continue
         try:
-            out.extend(Proposal(rule, hit) for hit in rule.check(doc, options))
+            out.extend(map(Proposal, repeat(rule), rule.check(doc, options)))
         except Exception as exc:
             raise RuleError(rule.code, exc) from exc
     return out
@@ -174,23 +179,11 @@ def to_finding(doc: Document, proposal: Proposal, config: Config) -> Finding:
     if getattr(rule, "quote_aware", True) and doc.in_quote(hit.start):
         data["in_quote"] = True
         message += " (inside a quotation)"
-    return Finding(
-        path=doc.path,
-        code=rule.code,
-        name=rule.name,
-        severity=severity,
-        message=message,
-        start=ostart,
-        end=oend,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        text=doc.original[ostart:oend],
-        suggestions=hit.suggestions,
-        confidence=hit.confidence,
-        data=data,
-    )
+    # Positional, in field order (path, code, name, severity, message, start, end, line,
+    # column, end_line, end_column, text, suggestions, confidence, data): one per finding.
+    return Finding(doc.path, rule.code, rule.name, severity, message, ostart, oend, line, column,
+                   end_line, end_column, doc.original[ostart:oend], hit.suggestions,
+                   hit.confidence, data)
 
 
 def _dedupe(proposals: list[Proposal]) -> list[Proposal]:
@@ -213,8 +206,7 @@ def check_document(
     extras: dict[str, Any] | None = None,
 ) -> list[Finding]:
     """All findings for one document, sorted, after config and suppressions."""
-    rules = _RULES.selected(config, path)
-    enabled = {r.code for r in rules}
+    rules, enabled = _RULES._selection(config, path)
     proposals = propose(doc, rules, config)
     if source is not None:
         from mtcheck.bilingual import bilingual_proposals, merge_with_monolingual

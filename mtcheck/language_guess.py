@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 
 from mtcheck.rules.base import SOURCE_LANGUAGES
@@ -40,14 +41,17 @@ class _FindingLike(Protocol):
 
 def finding_languages(finding: _FindingLike) -> tuple[str, ...]:
     """The source languages a finding points to (empty when it says nothing)."""
-    for key in LANG_KEYS:
-        value = finding.data.get(key)
-        if value:
-            langs = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
-            return tuple(dict.fromkeys(lang.lower() for lang in langs))
+    data = finding.data
+    if data:
+        for key in LANG_KEYS:
+            value = data.get(key)
+            if value:
+                langs = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+                return tuple(dict.fromkeys(lang.lower() for lang in langs))
     return _rule_languages(finding.code)
 
 
+@lru_cache(maxsize=1024)  # the rule registry is fixed for the process (`all_rules` caches it)
 def _rule_languages(code: str) -> tuple[str, ...]:
     from mtcheck.rules import rule_by_code
 
