@@ -30,7 +30,7 @@ from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from mtcheck.cache import atomic_file, cache_dir
+from mtcheck.cache import atomic_file, cache_dir, json_cached
 from mtcheck.lazy_re import lazy
 from mtcheck.lexicon.frequency import zipf
 
@@ -209,54 +209,38 @@ def _data_text(name: str) -> str:
 
 def _curated_entries() -> list[dict[str, Any]]:
     """The entries of `CURATED_FILES`, in order. Parsing ~2,000 TOML entries costs ~60 ms
-    of every run's start-up, so the parsed list is kept as JSON in the user cache, named
-    by a hash of the files' bytes (an edited file makes a new cache entry)."""
-    import hashlib
-    import json
-    import tomllib
-
+    of every run's start-up, so the parsed list is kept as JSON in the user cache
+    (`json_cached`, named by a hash of the files' text: an edited file makes a new entry)."""
     texts = [_data_text(name) for name in CURATED_FILES]
-    digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
-    path = cache_dir("lexicon") / f"curated-names-{digest}.json"
-    try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(loaded, list):
-            return loaded
-    except (OSError, ValueError):
-        pass  # not built yet, or unreadable: parse the TOML
-    entries = [e for text in texts for e in tomllib.loads(text).get("name", ())]
-    try:
-        with atomic_file(path) as tmp:
-            Path(tmp).write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
-    except OSError:
-        pass  # a read-only cache: parse again next time
-    return entries
+
+    def parse() -> list[dict[str, Any]]:
+        import tomllib
+
+        return [e for text in texts for e in tomllib.loads(text).get("name", ())]
+
+    return json_cached("curated-names", "\0".join(texts), parse, _entry_list, folder="lexicon")
+
+
+def _entry_list(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        raise TypeError("curated entries are a list")
+    return value
 
 
 def _curated_tables() -> dict[str, Any]:
     """The tables of `curated`, derived from `_curated_entries` (see `_derive_curated`).
     Deriving them (folding every form) costs a first document several milliseconds more
-    than reading them, so they too are kept as JSON in the user cache, named by a hash of
-    the files' bytes and by `CURATED_CACHE_VERSION`."""
-    import hashlib
-    import json
+    than reading them, so they too are kept as JSON in the user cache (`json_cached`),
+    named by a hash of the files' text and by `CURATED_CACHE_VERSION`."""
+    label = f"curated-tables-v{CURATED_CACHE_VERSION}"
+    key = "\0".join(_data_text(name) for name in CURATED_FILES)
+    return json_cached(label, key, lambda: _derive_curated(_curated_entries()), _tables, folder="lexicon")
 
-    texts = [_data_text(name) for name in CURATED_FILES]
-    digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()[:16]
-    path = cache_dir("lexicon") / f"curated-tables-v{CURATED_CACHE_VERSION}-{digest}.json"
-    try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(loaded, dict) and loaded.keys() == _TABLES:
-            return loaded
-    except (OSError, ValueError):
-        pass  # not built yet, or unreadable: derive the tables
-    tables = _derive_curated(_curated_entries())
-    try:
-        with atomic_file(path) as tmp:
-            Path(tmp).write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
-    except OSError:
-        pass  # a read-only cache: derive again next time
-    return tables
+
+def _tables(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict) or value.keys() != _TABLES:
+        raise ValueError("not the curated tables")
+    return value
 
 
 _TABLES = {"words", "phrases", "english", "kinds", "surfaces", "shared"}

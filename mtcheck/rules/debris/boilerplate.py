@@ -19,16 +19,13 @@ something the grouping does not follow (group references, inline flags, named gr
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sys
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from mtcheck.cache import atomic_file, cache_dir
+from mtcheck.cache import json_cached
 
 FLAGS = re.IGNORECASE
 # Bump when the grouping below changes: the cache file name carries it.
@@ -91,25 +88,19 @@ def line_patterns(extra: tuple[str, ...]) -> LinePatterns:
 
 
 def _cached_groups(patterns: tuple[str, ...]) -> dict[str, tuple[int, ...]] | None:
-    """`first_character_groups(patterns)`, kept as JSON in the user cache."""
+    """`first_character_groups(patterns)`, kept as JSON in the user cache (`json_cached`)."""
     key = "\0".join((str(_VERSION), sys.version, *patterns))
-    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    path = cache_dir("debris") / f"boilerplate-groups-{digest}.json"
-    try:
-        loaded = json.loads(path.read_text(encoding="utf-8"))
-        if loaded is None:
-            return None
-        if isinstance(loaded, dict):
-            return {c: tuple(ix) for c, ix in loaded.items()}
-    except (OSError, ValueError):
-        pass  # not built yet, or unreadable: derive it
-    groups = first_character_groups(patterns)
-    try:
-        with atomic_file(path) as tmp:
-            Path(tmp).write_text(json.dumps(groups), encoding="utf-8")
-    except OSError:
-        pass  # a read-only cache: derive it again next time
-    return groups
+    return json_cached(
+        "boilerplate-groups", key, lambda: first_character_groups(patterns), _groups_from_json, folder="debris"
+    )
+
+
+def _groups_from_json(value: Any) -> dict[str, tuple[int, ...]] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise TypeError("first-character groups are an object")
+    return {c: tuple(ix) for c, ix in value.items()}
 
 
 def first_character_groups(patterns: tuple[str, ...]) -> dict[str, tuple[int, ...]] | None:

@@ -15,8 +15,6 @@ lowercased, at the same offsets.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -25,7 +23,7 @@ from re import _constants as _c  # type: ignore[attr-defined]  # the parser's op
 from re import _parser  # type: ignore[attr-defined]  # this module reads parsed patterns
 from typing import Any, NamedTuple, TypeAlias
 
-from mtcheck.cache import atomic_file, cache_dir
+from mtcheck.cache import json_cached
 
 CASE_TRAPS = "ıſİ"
 # Literal runs shorter than this say little and cost a scan each.
@@ -106,31 +104,26 @@ def analyse(pattern: str, flags: int) -> Literals:
 
 
 def analyse_all(patterns: Iterable[tuple[str, int]]) -> dict[tuple[str, int], Literals]:
-    """`analyse` for each (pattern, flags), kept in the user cache: parsing costs about as
-    much as compiling (~60 ms for the calque lexicon), and the answers only change with the
-    patterns, this module or Python."""
+    """`analyse` for each (pattern, flags), kept in the user cache (`json_cached`, as rows
+    of pattern, flags and the `Literals` fields): parsing costs about as much as compiling
+    (~60 ms for the calque lexicon), and the answers only change with the patterns, this
+    module or Python."""
     items = sorted(set(patterns))
-    key = repr((ANALYSIS_VERSION, sys.version, items)).encode("utf-8")
-    path = cache_dir("calques") / f"literals-{hashlib.sha1(key).hexdigest()[:16]}.json"
-    found: dict[tuple[str, int], Literals] = {}
-    try:
-        with open(path, encoding="utf-8") as fh:
-            for source, flags, req, behind, prefixes in json.load(fh):
-                found[source, flags] = Literals(
-                    _from_json(req), behind, None if prefixes is None else tuple(prefixes)
-                )
-    except (OSError, ValueError, TypeError):
-        found = {}
-    if all(item in found for item in items):
+    key = repr((ANALYSIS_VERSION, sys.version, items))
+
+    def build() -> list[list[Any]]:
+        return [[src, flags, *analyse(src, flags)] for src, flags in items]
+
+    def decode(rows: list[list[Any]]) -> dict[tuple[str, int], Literals]:
+        found = {
+            (src, flags): Literals(_from_json(req), behind, None if prefixes is None else tuple(prefixes))
+            for src, flags, req, behind, prefixes in rows
+        }
+        if len(found) != len(items) or not all(item in found for item in items):
+            raise ValueError("the cached analysis is of other patterns")
         return found
-    found = {item: analyse(*item) for item in items}
-    rows = [[src, flags, *lits] for (src, flags), lits in found.items()]
-    try:
-        with atomic_file(path, ".json") as tmp, open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(rows, fh)
-    except OSError:  # pragma: no cover - an unwritable cache: analyse again next time
-        pass
-    return found
+
+    return json_cached("literals", key, build, decode, folder="calques")
 
 
 def _from_json(req: Any) -> Requirement:
