@@ -28,28 +28,39 @@ LANGUAGE_NAMES = {
 }
 
 
-# a pattern, its `requirement_test` and its prefixes (mtcheck.rules.lexical.literals)
-_Analysed: TypeAlias = "tuple[re.Pattern[str], Callable[[str], bool] | None, tuple[str, ...] | None]"
+# a pattern's index, its `requirement_test` and its prefixes (mtcheck.rules.lexical.literals)
+_Analysed: TypeAlias = "tuple[int, Callable[[str], bool] | None, tuple[str, ...] | None]"
 
 
 class LazyPatterns:
     """Regular expressions compiled on first use. Most calques never occur in a given text,
-    and compiling every context pattern up front cost ~80 ms of each run's start-up."""
+    and compiling every context pattern up front cost ~80 ms of each run's start-up. Where
+    their literal text is known (`matches`, `finditers` with `lowered`), each pattern is
+    compiled the first time a text holds that text: many never are."""
 
-    __slots__ = ("_sources", "_compiled", "_literals", "_analysed")
+    __slots__ = ("_sources", "_compiled", "_one", "_literals", "_analysed")
 
     FLAGS = re.IGNORECASE | re.MULTILINE
 
     def __init__(self) -> None:
         self._sources: list[str] = []
         self._compiled: list[re.Pattern[str]] | None = None
+        self._one: list[re.Pattern[str] | None] = []  # see `_pattern`
         self._literals: list[Literals] | None = None  # set by CalqueLexicon.literals
         self._analysed: list[_Analysed] | None = None  # see `_analyse`
 
     def extend(self, sources: list[str]) -> None:
         self._sources.extend(sources)
         self._compiled = None
+        self._one = [None] * len(self._sources)
         self._literals = self._analysed = None
+
+    def _pattern(self, k: int) -> re.Pattern[str]:
+        """The k-th pattern, compiled now if it is not yet."""
+        compiled = self._one[k]
+        if compiled is None:
+            compiled = self._one[k] = re.compile(self._sources[k], self.FLAGS)
+        return compiled
 
     @property
     def sources(self) -> list[str]:
@@ -72,9 +83,11 @@ class LazyPatterns:
             return False
         if lowered is None or self._literals is None:
             return self._matches_slow(text, start, end)
-        for pattern, test, prefixes in self._analyse():
+        one = self._one
+        for k, test, prefixes in self._analyse():
             if test is not None and not test(lowered):  # satisfied(requirement, lowered)
                 continue
+            pattern = one[k] or self._pattern(k)
             if end < 0:
                 if prefixes is None:
                     if pattern.search(text) is not None:
@@ -99,13 +112,15 @@ class LazyPatterns:
         return False
 
     def _analyse(self) -> list[_Analysed]:
-        """Each pattern with its `requirement_test` and prefixes."""
+        """Each pattern's index with its `requirement_test` and prefixes."""
         if self._analysed is None:
             literals = self._literals or []
             self._analysed = [
-                (pattern, requirement_test(lit.requirement), lit.prefixes)
-                for pattern, lit in zip(self, literals, strict=True)
+                (k, requirement_test(lit.requirement), lit.prefixes)
+                for k, lit in enumerate(literals)
             ]
+            if len(self._analysed) != len(self._sources):
+                raise ValueError("the literals are not those of the patterns")
         return self._analysed
 
     def finditers(self, text: str, lowered: str | None) -> Iterator[Iterable[re.Match[str]]]:
@@ -117,8 +132,9 @@ class LazyPatterns:
             for pattern in self:
                 yield pattern.finditer(text)
             return
-        for pattern, test, prefixes in self._analyse():
+        for k, test, prefixes in self._analyse():
             if test is None or test(lowered):  # satisfied(literals.requirement, lowered)
+                pattern = self._pattern(k)
                 if prefixes is None:
                     yield pattern.finditer(text)
                 else:
