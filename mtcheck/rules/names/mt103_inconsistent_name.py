@@ -243,7 +243,10 @@ def _may_pair(pairs: list[tuple[str, str]]) -> bool:
     with the same letter (as `fold` sees it): `_close_first_names` holds for no other two
     names, so without such a surname `_first_names` has nothing to report. Most articles
     have none, and this costs a few set operations."""
-    long = {p for p in set(pairs) if len(p[0]) >= 4}
+    distinct = set(pairs)
+    if len(distinct) == len(set(map(itemgetter(1), distinct))):
+        return False  # each surname after one first name only (the test below, at C level)
+    long = {p for p in distinct if len(p[0]) >= 4}
     if len(long) == len(set(map(itemgetter(1), long))):
         return False  # each surname after one such first name only
     # `fold` of an ASCII letter is its lowercase.
