@@ -127,12 +127,16 @@ def phrase_candidates(doc: Document) -> set[str]:
     if witnesses.after_marks:
         firsts = witnesses.first_letters
         for mark in _HIDING:
+            if mark not in text:  # (`in` costs less than a `find` call)
+                continue
             i = text.find(mark)
             while i != -1:
                 if text[i + 1 : i + 2] in firsts and text.startswith(witnesses.after_marks, i + 1):
                     candidates.update(s for s in witnesses.after_marks if text.startswith(s, i + 1))
                 i = text.find(mark, i + 1)
     for key, surfaces in witnesses.scans.items():
+        if key not in text:
+            continue
         i = text.find(key)
         while i != -1:
             candidates.update(s for s in surfaces if text.startswith(s, i))

@@ -97,6 +97,8 @@ def _typo_marks(text: str) -> list[int]:
     rare, and a regex character-class scan would try every character)."""
     out: list[int] = []
     for ch in _TYPO_MARKS:
+        if ch not in text:  # (`in` costs less than a `find` call: most marks are absent)
+            continue
         i = text.find(ch)
         while i != -1:
             out.append(i)
