@@ -225,7 +225,7 @@ _LONGEST_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS)
 
 
 def _abbreviation_stop_candidates_re() -> re.Pattern[str]:
-    """Full stops that `_is_abbreviation_stop` may accept (a superset), in one scan.
+    """Full stops that `is_abbreviation_stop` may accept (a superset), in one scan.
 
     It accepts a stop only when the token before it (letters, digits and full stops) is an
     abbreviation, a capital initial or dotted initials of one or two characters a part, so
@@ -350,7 +350,7 @@ class Document:
             start = line_starts[i]
             if raw[0].isspace():
                 start += len(raw) - len(raw.lstrip())
-            if i == previous + 1 and _is_soft_wrap(prev_text, stripped):
+            if i == previous + 1 and is_soft_wrap(prev_text, stripped):
                 ends[-1] = start + len(stripped)
             else:
                 starts.append(start)
@@ -367,7 +367,7 @@ class Document:
         The same sentences as `split_sentences` on each block, in one scan of the whole
         text: every sentence end lies inside a block (its marks are not whitespace), and a
         block is bounded by whitespace or the ends of the text, so the end pattern (which
-        tests for whitespace or the end after the marks) and `_is_abbreviation_stop` (which
+        tests for whitespace or the end after the marks) and `is_abbreviation_stop` (which
         reads back over letters, digits and full stops, and ahead for "space, capital") see
         the same in the whole text as in the block; the end of a block closes the sentence
         it holds. The scan eats the whitespace after an end, so the next sentence starts
@@ -383,7 +383,7 @@ class Document:
         start, block_end = blocks[0][0], blocks[0][1]
         # Every mark made a full stop, same offsets: see `_STOP_END_RE`.
         marks = text.replace("!", ".").replace("?", ".").replace("…", ".")
-        # The only stops `_is_abbreviation_stop` may accept (few; most stops end a word).
+        # The only stops `is_abbreviation_stop` may accept (few; most stops end a word).
         maybe_abbreviations = {m.start() for m in _ABBREVIATION_STOP_CANDIDATES_RE.finditer(text)}
         for m in _STOP_END_RE.finditer(marks):
             (dot, after), (_, end) = m.regs
@@ -396,7 +396,7 @@ class Document:
                     start, block_end = blocks[b][0], blocks[b][1]
                     if dot < block_end:
                         break
-            if dot in maybe_abbreviations and _is_abbreviation_stop(text, dot):
+            if dot in maybe_abbreviations and is_abbreviation_stop(text, dot):
                 continue
             starts.append(start)
             ends.append(end)
@@ -540,8 +540,11 @@ def lowercase(text: str) -> str:
     return data.lower().decode("utf-8", "surrogatepass")
 
 
-def _is_soft_wrap(prev: str, nxt: str) -> bool:
-    """Whether a single line break between `prev` and `nxt` continues a paragraph."""
+def is_soft_wrap(prev: str, nxt: str) -> bool:
+    """Whether a single line break between `prev` and `nxt` continues a paragraph.
+
+    Public: rules that find the block around an offset without `Document.blocks`
+    (`rules/attribution/speech_verbs.py`) use it, so they join lines exactly as it does."""
     if len(prev) < 40 or prev[-1] in _TERMINAL or prev[-1] in _CLOSERS or prev[-1] == ":":
         return False
     if _LIST_MARK_RE.match(nxt):
@@ -561,7 +564,7 @@ def split_sentences(text: str, base: int = 0) -> list[Segment]:
     n = len(text)
     for m in _SENTENCE_END_RE.finditer(text):
         dot, end = m.span()
-        if text[dot] == "." and _is_abbreviation_stop(text, dot):
+        if text[dot] == "." and is_abbreviation_stop(text, dot):
             continue
         seg = text[start:end]
         stripped = seg.strip()
@@ -577,8 +580,11 @@ def split_sentences(text: str, base: int = 0) -> list[Segment]:
     return out
 
 
-def _is_abbreviation_stop(text: str, dot: int) -> bool:
-    """True when the full stop at `dot` belongs to an abbreviation or an initial."""
+def is_abbreviation_stop(text: str, dot: int) -> bool:
+    """True when the full stop at `dot` belongs to an abbreviation or an initial.
+
+    Public: rules that find sentence ends around an offset without `Document.sentences`
+    (speech_verbs, MT201) use it, so they end sentences exactly as it does."""
     if dot > _LONGEST_ABBREVIATION and text[dot - _LONGEST_ABBREVIATION - 1 : dot].isalnum():
         return False  # an ordinary word: longer than any abbreviation, its last part too
     j = dot

@@ -15,8 +15,8 @@ from mtcheck.cache import parsed_toml
 from mtcheck.document import (
     Document,
     Segment,
-    _is_abbreviation_stop,
-    _is_soft_wrap,
+    is_abbreviation_stop,
+    is_soft_wrap,
 )
 
 
@@ -245,7 +245,7 @@ def _block_at(text: str, offset: int) -> tuple[int, int] | None:
     """(start, end) of the block of `Document.blocks` that holds `offset`, or None.
 
     `Document.blocks` joins a non-blank line to the block of the line before when that one
-    is not blank and `_is_soft_wrap` holds for the two lines (stripped): a test on the two
+    is not blank and `is_soft_wrap` holds for the two lines (stripped): a test on the two
     lines alone, so the block is found by walking out from the offset's line. A block runs
     from the first non-space character of its first line to the last of its last line."""
     n = len(text)
@@ -262,7 +262,7 @@ def _block_at(text: str, offset: int) -> tuple[int, int] | None:
     while first > 0 and first != 1 and text[first - 2] != "\n":  # the line before is not empty
         prev_start = text.rfind("\n", 0, first - 1) + 1
         prev = text[prev_start : first - 1].strip()
-        if not prev or not _is_soft_wrap(prev, cur):
+        if not prev or not is_soft_wrap(prev, cur):
             break
         first, cur = prev_start, prev
     # (the first non-space character of a line is the first of its stripped text's first
@@ -274,7 +274,7 @@ def _block_at(text: str, offset: int) -> tuple[int, int] | None:
         if next_end == -1:
             next_end = n
         nxt = text[end + 1 : next_end].strip()
-        if not nxt or not _is_soft_wrap(cur, nxt):
+        if not nxt or not is_soft_wrap(cur, nxt):
             break
         last, end, cur = end + 1, next_end, nxt
     block_end = text.find(cur[0], last) + len(cur)
@@ -285,7 +285,7 @@ def _block_at(text: str, offset: int) -> tuple[int, int] | None:
 
 # How `split_sentences` ends a sentence (`document._SENTENCE_END_RE`): a run of these marks,
 # the closing marks after it, then a space or the end of the block; unless the run starts
-# with a full stop that `_is_abbreviation_stop` takes for an abbreviation's. The regex
+# with a full stop that `is_abbreviation_stop` takes for an abbreviation's. The regex
 # scan meets each run at its first mark (a match never starts inside a run: the rest of the
 # run is followed by what follows the whole run), so the ends are found from the marks with
 # `str.find`, which the regex engine's scan is much slower than. Blocks start and end next
@@ -306,10 +306,10 @@ def _stop(text: str, start: int, end: int, mark: int) -> tuple[int, int]:
         stop += 1
     if stop < end and not text[stop].isspace():
         return after, -1
-    # (`_is_abbreviation_stop` reads the block back from the dot over letters, digits and
+    # (`is_abbreviation_stop` reads the block back from the dot over letters, digits and
     # full stops, and a few characters either side: the block's neighbours in the text are
     # spaces, which stop and fail these tests as its ends do)
-    if text[mark] == "." and _is_abbreviation_stop(text, mark):
+    if text[mark] == "." and is_abbreviation_stop(text, mark):
         return after, -1
     return after, stop
 

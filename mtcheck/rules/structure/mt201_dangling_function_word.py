@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from mtcheck.document import Document, _is_abbreviation_stop
+from mtcheck.document import Document, is_abbreviation_stop
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 from mtcheck.rules.structure.commas import comma_matches, function_words, reversed_function_words
@@ -83,7 +83,7 @@ def _lowercase_sentence_starts(text: str) -> list[int]:
 
     Read from the text, without splitting it into sentences: a sentence ends at a run of
     the marks of `split_sentences` (".!?…") followed by whitespace, unless the run starts
-    with an abbreviation's full stop (`_is_abbreviation_stop`, which looks no further than
+    with an abbreviation's full stop (`is_abbreviation_stop`, which looks no further than
     the block: a block starts after whitespace and ends before it). A run that ends with
     one full stop right before the whitespace ends such a sentence; the next sentence starts
     after the whitespace, in the same block when the whitespace holds no line break."""
@@ -98,7 +98,7 @@ def _lowercase_sentence_starts(text: str) -> list[int]:
             first -= 1
         if first < stop and text[stop - 1] == ".":
             continue  # the sentence ends with ".."
-        if text[first] == "." and _is_abbreviation_stop(text, first):
+        if text[first] == "." and is_abbreviation_stop(text, first):
             continue  # no sentence ends here
         starts.append(start)
     return starts
