@@ -1,0 +1,45 @@
+"""benchmarks.heuristic_instructions: the child driver, the valgrind output it reads, and
+the message without valgrind (valgrind itself is too slow for the suite)."""
+
+from __future__ import annotations
+
+import subprocess
+from types import SimpleNamespace
+
+import pytest
+
+from benchmarks import heuristic_instructions as hi
+
+
+@pytest.mark.parametrize("codes", ["all", "none", "MT401,MT202"])
+def test_child_checks_the_articles_after_the_warm_up(codes: str) -> None:
+    assert hi.child(hi.ROOT, codes, 3, hi.WARM + 3) == 3
+    assert hi.child(hi.ROOT, codes, 5, hi.WARM + 2) == 2  # a short corpus
+
+
+def test_instructions_reads_the_count_valgrind_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def fake_run(cmd, **kwargs):
+        calls.append((cmd, kwargs))
+        return SimpleNamespace(returncode=0, stderr="==1== \n==1== I   refs:      8,134,213,000\n")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    assert hi.instructions(hi.ROOT, "none", 20, 180) == 8_134_213_000
+    [(cmd, kwargs)] = calls
+    assert cmd[:3] == ["valgrind", "--tool=cachegrind", "--cache-sim=no"]
+    assert cmd[cmd.index("--child") + 1] == "20" and cmd[cmd.index("--codes") + 1] == "none"
+    assert kwargs["env"]["PYTHONHASHSEED"] == "0"
+
+
+def test_a_failed_valgrind_run_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(subprocess, "run",
+                        lambda cmd, **kw: SimpleNamespace(returncode=1, stderr="valgrind: no such tool\n"))
+    with pytest.raises(RuntimeError, match="exit 1.*no such tool"):
+        hi.instructions(hi.ROOT, "all", 20, 180)
+
+
+def test_without_valgrind_main_says_so(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(hi.shutil, "which", lambda name: None)
+    assert hi.main(["--articles", "5"]) == 2
+    assert "valgrind is not installed" in capsys.readouterr().err
