@@ -8,6 +8,7 @@ Never `trust_remote_code`, never pickles (safetensors only). Plain Llama checkpo
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import os
 from collections.abc import Sequence
@@ -204,12 +205,15 @@ class TransformersModel(LanguageModel):
     def __init__(self, model: Any, **kw: Any) -> None:
         super().__init__(**kw)
         self.model = model
+        # transformers 5 names the key/value cache `cache` (in and out); `past_key_values`
+        # is deprecated there and goes in 5.40. Older releases know only `past_key_values`.
+        self._cache_name = "cache" if "cache" in inspect.signature(model.forward).parameters else "past_key_values"
 
     def nll(self, ids: torch.Tensor, state: Any = None) -> tuple[torch.Tensor, Any]:
         import torch
 
         past, last = state if state is not None else (None, None)
-        out = self.model(input_ids=ids, past_key_values=past, use_cache=True)
+        out = self.model(input_ids=ids, use_cache=True, **{self._cache_name: past})
         logits = out.logits
         bsz, t = ids.shape
         res = torch.full((bsz, t), float("nan"), dtype=torch.float32, device=ids.device)
@@ -217,7 +221,7 @@ class TransformersModel(LanguageModel):
             res[:, 0] = _surprisal(last, ids[:, 0])
         if t > 1:
             res[:, 1:] = _surprisal(logits[:, :-1], ids[:, 1:])
-        return res, (out.past_key_values, logits[:, -1])
+        return res, (getattr(out, self._cache_name), logits[:, -1])
 
 
 def _start_token(tokenizer: Tokenizer) -> int | None:

@@ -140,6 +140,26 @@ def test_model_option_with_local_directory(converted_dir, tmp_path, kind) -> Non
     assert max(abs(a - b) for a, b in zip(ours, ref, strict=False)) < 1e-3
 
 
+def test_transformers_model_continues_from_its_cache(converted_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Scoring in two calls, the second from the first's state (the key/value cache, passed
+    under the name this transformers release uses), gives the scores of one call."""
+    import torch
+
+    model = loading.load_language_model(
+        str(_tiny_llama(converted_dir, tmp_path / "tiny", attention_bias=True)), "cpu"
+    )
+    assert isinstance(model, loading.TransformersModel)
+    ids, _ = model.encode(SENTENCE)
+    x = torch.tensor([[model.start_id, *ids]])
+    with torch.inference_mode():
+        whole, _ = model.nll(x)
+        first, state = model.nll(x[:, :5])
+        rest, _ = model.nll(x[:, 5:], state)
+    parts = torch.cat([first, rest], dim=1)[0, 1:]
+    assert not torch.isnan(parts).any()
+    assert torch.allclose(parts, whole[0, 1:], atol=1e-3)
+
+
 def test_scores_are_deterministic_and_chunking_invariant(embedded_model) -> None:  # type: ignore[no-untyped-def]
     from mtcheck.fluency.scorer import FluencyScorer, ScoringSettings
 
