@@ -12,7 +12,6 @@ from mtcheck.document import Document
 from mtcheck.rules.structure import mt204_missing_noun as mt204
 from mtcheck.rules.structure import mt205_postposed_adjective as mt205
 from mtcheck.rules.structure.adjectives import is_comparative_adjective
-from mtcheck.rules.structure.word_classes import repeats
 from mtcheck.rules.structure.word_tags import (
     class_positions,
     pair_starts,
@@ -56,11 +55,6 @@ def test_tags_follow_the_document() -> None:
     assert class_positions(doc=a, bit=first) == [0, 2]
     assert reversed_lowered_text(a) == a.lowered_text[::-1]
     assert reversed_lowered_text(b) == b.lowered_text[::-1]
-
-
-@pytest.mark.parametrize("words", [[], ["a"], ["a", "a"], ["a", "b", "b", "b", "c", "c"], TEXT.lower().split()])
-def test_repeats(words: list[str]) -> None:
-    assert repeats(words) == [i for i, (a, b) in enumerate(pairwise(words)) if a == b]
 
 
 def test_search_end_is_a_search_from_the_start() -> None:

@@ -6,11 +6,9 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from operator import eq
-from typing import Any
+from typing import Any, AnyStr
 
 from mtcheck.cache import parsed_toml
-from mtcheck.document import Document
 
 DATA_PACKAGE = "mtcheck.data.structure"
 
@@ -85,32 +83,13 @@ def words_before(text: str, offset: int, count: int, reach: int = 60) -> list[st
     return WORD_RE.findall(chunk)[-count:]
 
 
-def lowered_words(doc: Document) -> list[str]:
-    """`doc.lowered_words` (kept for callers that import it from here)."""
-    return doc.lowered_words
-
-
-def find_all(haystack: str, needle: str) -> list[int]:
-    """Every start offset of `needle` in `haystack` (C-speed `str.find` loop)."""
+def find_all(haystack: AnyStr, needle: AnyStr) -> list[int]:
+    """Every start offset of `needle` in `haystack`, overlapping ones too (C-speed
+    `str.find`/`bytes.find` loop)."""
     out: list[int] = []
     find = haystack.find
     i = find(needle)
     while i != -1:
         out.append(i)
         i = find(needle, i + 1)
-    return out
-
-
-def repeats(lowered: list[str]) -> list[int]:
-    """Indexes `i` where word `i + 1` repeats word `i`.
-
-    The comparisons run at C level into a bytes object (1 where the words are equal), and
-    `bytes.find` collects the few indexes: cheaper than numbering every word."""
-    same = bytes(map(eq, lowered, lowered[1:]))
-    out: list[int] = []
-    find = same.find
-    i = find(1)
-    while i != -1:
-        out.append(i)
-        i = find(1, i + 1)
     return out

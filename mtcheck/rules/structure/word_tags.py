@@ -36,6 +36,7 @@ from itertools import combinations, repeat
 from operator import itemgetter
 
 from mtcheck.document import Document
+from mtcheck.rules.structure.word_classes import find_all
 
 # Tags are bytes. Words in no class share the first `_UNCLASSED` tags; each combination of
 # classes gets an equal share of the rest (a power of two, at least one tag).
@@ -180,20 +181,9 @@ def _pair_codes(first: int, second: int, version: int) -> tuple[bytes, tuple[byt
     return table, runs
 
 
-def _find_all(haystack: bytes, needle: bytes) -> list[int]:
-    """Every offset of `needle` in `haystack`, overlapping ones too (`bytes.find`, at C level)."""
-    out: list[int] = []
-    find = haystack.find
-    i = find(needle)
-    while i != -1:
-        out.append(i)
-        i = find(needle, i + 1)
-    return out
-
-
 def class_positions(doc: Document, bit: int) -> list[int]:
     """Indexes of the words of `doc` in the class `bit`, in order."""
-    return _find_all(word_tags(doc).translate(_membership(bit, _version)), b"\x01")
+    return find_all(word_tags(doc).translate(_membership(bit, _version)), b"\x01")
 
 
 def pair_starts(doc: Document, first: int, second: int, *, from_second: bool = False) -> list[int]:
@@ -202,8 +192,8 @@ def pair_starts(doc: Document, first: int, second: int, *, from_second: bool = F
     table, runs = _pair_codes(first, second, _version)
     codes = word_tags(doc).translate(table)
     if len(runs) == 1:
-        return _find_all(codes, runs[0])
-    found = [i for run in runs for i in _find_all(codes, run)]
+        return find_all(codes, runs[0])
+    found = [i for run in runs for i in find_all(codes, run)]
     found.sort()
     return found
 
