@@ -38,20 +38,18 @@ class LazyPatterns:
     their literal text is known (`matches`, `finditers` with `lowered`), each pattern is
     compiled the first time a text holds that text: many never are."""
 
-    __slots__ = ("_sources", "_compiled", "_one", "_literals", "_analysed")
+    __slots__ = ("_sources", "_one", "_literals", "_analysed")
 
     FLAGS = re.IGNORECASE | re.MULTILINE
 
     def __init__(self) -> None:
         self._sources: list[str] = []
-        self._compiled: list[re.Pattern[str]] | None = None
-        self._one: list[re.Pattern[str] | None] = []  # see `_pattern`
+        self._one: list[re.Pattern[str] | None] = []  # compiled so far, by index (`_pattern`)
         self._literals: list[Literals] | None = None  # set by CalqueLexicon.literals
         self._analysed: list[_Analysed] | None = None  # see `_analyse`
 
     def extend(self, sources: list[str]) -> None:
         self._sources.extend(sources)
-        self._compiled = None
         self._one = [None] * len(self._sources)
         self._literals = self._analysed = None
 
@@ -70,9 +68,7 @@ class LazyPatterns:
         return bool(self._sources)
 
     def __iter__(self) -> Iterator[re.Pattern[str]]:
-        if self._compiled is None:
-            self._compiled = [re.compile(p, self.FLAGS) for p in self._sources]
-        return iter(self._compiled)
+        return iter([self._pattern(k) for k in range(len(self._sources))])
 
     def matches(self, text: str, lowered: str | None, start: int = 0, end: int = -1) -> bool:
         """Whether one of the patterns matches `text` (`pattern.search(text)` for any), or
