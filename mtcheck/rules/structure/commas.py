@@ -30,6 +30,14 @@ def function_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def final_after() -> dict[str, frozenset[str]]:
+    """MT201: a word of `never_final` -> the words after which it may end a sentence
+    ("made of.")."""
+    raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
+    return {w: frozenset(before) for w, before in tomllib.loads(raw).get("final_after", {}).items()}
+
+
+@cache
 def reversed_determiners() -> str:
     """The determiners of MT203, reversed, as an alternation (any one of them)."""
     return alternation_trie(d[::-1] for d in word_class("noun_determiners"))

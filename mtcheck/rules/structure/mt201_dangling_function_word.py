@@ -9,7 +9,7 @@ from functools import cache
 from mtcheck.document import Document, is_abbreviation_stop
 from mtcheck.finding import Severity
 from mtcheck.rules.base import Hit, Rule, RuleOptions
-from mtcheck.rules.structure.commas import comma_matches, function_words, reversed_function_words
+from mtcheck.rules.structure.commas import comma_matches, final_after, function_words, reversed_function_words
 from mtcheck.rules.structure.word_tags import reversed_lowered_text
 
 # A function word before a sentence-final mark, or before a closing quote that ends the
@@ -31,6 +31,14 @@ def _word_before(text: str, pos: int) -> tuple[int, int, bool] | None:
     if start == end or (start > 0 and text[start - 1].isalnum()):
         return None
     return start, end, end != pos
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The ASCII word before the word at `start` (one space between), lowercased; "" if none."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    found = _word_before(text, start - 1)
+    return "" if found is None or found[2] else text[found[0]:found[1]].lower()
 
 
 _LIST_MARKERS = frozenset("a b c d i ii iii iv v vi".split())
@@ -121,6 +129,7 @@ class DanglingFunctionWordRule(Rule):
 
     def check(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         never, rarely = function_words()
+        stranded = final_after()
         text = doc.text
         # Only the word before a sentence-final mark (or before a closing quote and a comma)
         # matters, and only a function word there, so look at those marks alone.
@@ -140,6 +149,8 @@ class DanglingFunctionWordRule(Rule):
             if lower in never or (spaced and lower in rarely):
                 if lower in ("a", "i") and not spaced and word_start > 0 and text[word_start - 1] == ".":
                     continue  # initials such as "U.S.A."
+                if not spaced and lower in stranded and _previous_word(text, word_start) in stranded[lower]:
+                    continue  # a stranded preposition: "what it is made of."
                 yield Hit(
                     word_start,
                     word_end,
