@@ -121,10 +121,10 @@ def cmd_locate(args):
         print("note: context occurs %d times in file" % n)
 
 
-def cmd_build(args):
-    spec = args[0] if args else DEFAULT_SPEC
-    out = args[1] if len(args) > 1 else DEFAULT_JSONL
-    cache, rows, errors = {}, [], 0
+def build_rows(spec=DEFAULT_SPEC):
+    """The annotations the spec describes (sorted as the JSONL holds them), and the spec's
+    errors as printable lines."""
+    cache, rows, errors = {}, [], []
     with open(path_of(spec), encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
             line = line.rstrip("\n")
@@ -139,19 +139,27 @@ def cmd_build(args):
                     cache[rel] = read_text(rel)
                 start, end = locate(cache[rel], snippet, int(occ or 1))
             except (OSError, ValueError) as exc:
-                print("%s:%d: %s" % (spec, lineno, exc), file=sys.stderr)
-                errors += 1
+                errors.append("%s:%d: %s" % (spec, lineno, exc))
                 continue
             rows.append({"file": rel, "start": start, "end": end, "code": code,
                          "text": cache[rel][start:end],
                          "lang": lang or file_lang(rel), "note": note})
     rows.sort(key=lambda r: (r["file"], r["start"], r["end"]))
+    return rows, errors
+
+
+def cmd_build(args):
+    spec = args[0] if args else DEFAULT_SPEC
+    out = args[1] if len(args) > 1 else DEFAULT_JSONL
+    rows, errors = build_rows(spec)
+    for e in errors:
+        print(e, file=sys.stderr)
     with open(path_of(out), "w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     print("wrote %d annotations to %s" % (len(rows), out))
     if errors:
-        print("%d spec errors" % errors, file=sys.stderr)
+        print("%d spec errors" % len(errors), file=sys.stderr)
         sys.exit(1)
 
 
@@ -207,6 +215,23 @@ def cmd_check(args):
             by_code[r["code"]] += 1
             by_lang[r.get("lang")] += 1
             by_file[rel] += 1
+
+    if path == DEFAULT_JSONL:
+        # the spec is the source of truth: a span added to the JSONL alone is lost at the
+        # next build
+        built, spec_errors = build_rows(DEFAULT_SPEC)
+        for e in spec_errors:
+            err(e)
+        with open(path_of(path), encoding="utf-8") as fh:
+            held = [json.loads(line) for line in fh if line.strip()]
+        if held != built:
+            spans = lambda rows: {(r["file"], r["start"], r["end"], r["code"]) for r in rows}  # noqa: E731
+            for f, s, e, c in sorted(spans(held) - spans(built)):
+                err("%s %s %d-%d is in %s but not in %s" % (f, c, s, e, path, DEFAULT_SPEC))
+            for f, s, e, c in sorted(spans(built) - spans(held)):
+                err("%s %s %d-%d is in %s but not in %s (run build)" % (f, c, s, e, DEFAULT_SPEC, path))
+            if spans(held) == spans(built):
+                err("%s differs from a build of %s in texts, notes or order (run build)" % (path, DEFAULT_SPEC))
 
     mt_dir = path_of(os.path.join(ARTICLES, "mt"))
     clean_dir = path_of(os.path.join(ARTICLES, "clean"))

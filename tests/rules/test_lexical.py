@@ -93,6 +93,16 @@ def test_false_friend_language_off_means_silent() -> None:
     assert spans(FalseFriendRule(), "He pretends to approve the reform.", langs("pt")) == ["pretends to"]
 
 
+def test_false_friend_assured_that_warns_only_with_a_person_as_subject() -> None:
+    """'assured that' is also English for 'ensured that': info then, a warning where a
+    person said it (the Spanish 'aseguró que')."""
+    rule = FalseFriendRule()
+    [(_, ensured)] = hits(rule, "The new rotas assured that every ward had a doctor at night.")
+    [(_, said)] = hits(rule, "The minister assured that the talks would resume on Monday.")
+    assert ensured.confidence < rule.warning_confidence <= said.confidence
+    assert said.suggestions == ("said",)
+
+
 def test_false_friend_accept_option() -> None:
     text = "Iran found the necessary intricacies to evade the ban."
     assert spans(FalseFriendRule(), text, RuleOptions(accept=frozenset({"intricacies"}))) == []
