@@ -60,6 +60,15 @@ def read_corpus(directory: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(directory.rglob("*")) if p.is_file()]
 
 
+def interpreter() -> str:
+    """Which Python ran the figures. The same code ran about 1.2x faster on Debian's
+    /usr/bin/python3.11 than on pyenv's 3.11.7 on the same machine in alternating runs (see
+    the README): a rate means little without the interpreter build that gave it."""
+    import platform
+
+    return f"Python {platform.python_version()} ({sys.executable})"
+
+
 def _pin_one_core() -> str:
     try:
         cpu = sorted(os.sched_getaffinity(0))[0]
@@ -191,6 +200,7 @@ def measure(n: int = 1000, runs: int = 5, corpus: Path | None = None, proselint_
         "mb_per_s": megabytes / med,
         "runs": runs,
         "pinned": pinned,
+        "interpreter": interpreter(),
     }
     subset = articles[:proselint_n]
     ptimes = time_proselint(subset, max(1, runs - 2)) if subset else None
@@ -221,7 +231,7 @@ def summary_rows() -> list[tuple[str, str, str]]:
     r = measure(n=300, runs=3, proselint_n=60)
     rows = [
         ("heuristic articles/s (1 core)", f"{r['articles_per_s']:.0f}", f"{r['articles']} x {r['mean_kb']:.1f} KB, median of {r['runs']}; target >= 500"),
-        ("heuristic MB/s (1 core)", f"{r['mb_per_s']:.2f}", ""),
+        ("heuristic MB/s (1 core)", f"{r['mb_per_s']:.2f}", r["interpreter"]),
     ]
     if "startup_s" in r:
         rows.append(("start-up, check --no-model", f"{r['startup_s']:.3f} s", "target < 0.5 s"))
@@ -249,14 +259,14 @@ def main(argv: list[str] | None = None) -> int:
         articles = read_corpus(args.corpus) if args.corpus else generate_corpus(args.articles)
         pinned = _pin_one_core()
         rules, data = per_rule_ms(articles, args.runs)
-        print(f"{len(articles)} articles ({pinned}); ms per article, median of {args.runs} runs")
+        print(f"{len(articles)} articles ({pinned}); ms per article, median of {args.runs} runs; {interpreter()}")
         print(f"{'shared document data':<22} {data:6.3f}")
         for code, ms in sorted(rules.items(), key=lambda kv: -kv[1]):
             print(f"{code:<22} {ms:6.3f}")
         print(f"{'rules total':<22} {sum(rules.values()):6.3f}")
         return 0
     r = measure(args.articles, args.runs, args.corpus, args.proselint_articles)
-    print(f"corpus: {r['articles']} articles, mean {r['mean_kb']:.1f} KB ({r['pinned']})")
+    print(f"corpus: {r['articles']} articles, mean {r['mean_kb']:.1f} KB ({r['pinned']}); {r['interpreter']}")
     q1, q3 = r["articles_per_s_quartiles"]
     print(f"mtcheck heuristic pass: {r['articles_per_s']:.0f} articles/s, {r['mb_per_s']:.2f} MB/s "
           f"(median of {r['runs']} runs, middle half {q1:.0f}-{q3:.0f}; target >= 500 articles/s)")
