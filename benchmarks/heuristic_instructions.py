@@ -103,8 +103,19 @@ def main(argv: list[str] | None = None) -> int:
         print("valgrind is not installed: no instruction counts (apt install valgrind)", file=sys.stderr)
         return 2
     root = args.root.resolve()
+    # Both runs must import the same bytecode: a checkout with stale .pyc files would have the
+    # first run compile (and write) it and the second read it, and the difference would count
+    # the compiler (it came out negative once).
+    import compileall
+
+    for package in ("mtcheck", "benchmarks"):
+        compileall.compile_dir(str(root / package), quiet=1)
     short = instructions(root, args.codes, BASE, total)
     long = instructions(root, args.codes, BASE + args.articles, total)
+    if long <= short:
+        print(f"the longer run counted fewer instructions ({long:,} <= {short:,}): something ran "
+              "in the shorter run only (a cache built, bytecode written); run again", file=sys.stderr)
+        return 1
     per_article = (long - short) / args.articles
     print(f"{root} ({args.codes}): {per_article / 1e3:,.0f} k instructions per article "
           f"({args.articles} articles after {WARM} warm-up; valgrind cachegrind)")

@@ -43,3 +43,20 @@ def test_without_valgrind_main_says_so(monkeypatch: pytest.MonkeyPatch, capsys: 
     monkeypatch.setattr(hi.shutil, "which", lambda name: None)
     assert hi.main(["--articles", "5"]) == 2
     assert "valgrind is not installed" in capsys.readouterr().err
+
+
+def test_main_compiles_the_checkout_and_rejects_a_longer_run_that_counted_less(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    import compileall
+
+    compiled: list[str] = []
+    counts = iter([9_000_000, 8_000_000, 1_000_000, 101_000_000])
+    monkeypatch.setattr(hi.shutil, "which", lambda name: "/usr/bin/valgrind")
+    monkeypatch.setattr(compileall, "compile_dir", lambda path, quiet=0: compiled.append(path))
+    monkeypatch.setattr(hi, "instructions", lambda root, codes, count, total: next(counts))
+    assert hi.main(["--root", str(tmp_path), "--articles", "100"]) == 1
+    assert compiled == [str(tmp_path / "mtcheck"), str(tmp_path / "benchmarks")]
+    assert "fewer instructions" in capsys.readouterr().err
+    assert hi.main(["--root", str(tmp_path), "--articles", "100"]) == 0
+    assert "1,000 k instructions per article" in capsys.readouterr().out
