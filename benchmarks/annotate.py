@@ -62,6 +62,7 @@ CODES = {
     "MT505": "inverted Spanish punctuation",
     "MT506": "bracketed ellipsis in quote",
     "MT507": "French space before punctuation",
+    "MT508": "article before a percentage",
     "MT601": "scrape boilerplate line",
     "MT602": "dangling credit line",
     "MT603": "duplicated line",

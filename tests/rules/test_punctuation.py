@@ -1,4 +1,4 @@
-"""MT502-MT507 locale conventions: offsets, conversions, options and native look-alikes."""
+"""MT502-MT508 locale conventions: offsets, conversions, options and native look-alikes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from mtcheck.rules import all_rules
 from mtcheck.rules.punctuation.mt502_source_number_format import english_number
 from mtcheck.rules.punctuation.mt503_source_time_format import twelve_hour
 
-CODES = ("MT502", "MT503", "MT504", "MT505", "MT506", "MT507")
+CODES = ("MT502", "MT503", "MT504", "MT505", "MT506", "MT507", "MT508")
 
 
 def run(text: str, codes: tuple[str, ...] = CODES, filename: str = "t.txt", **config_kw):
