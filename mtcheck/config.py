@@ -116,10 +116,20 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
 
 
 def _codes(value: Any, where: str) -> tuple[str, ...]:
-    codes = tuple(c.upper() for c in _strings(value, where))
+    return check_selectors(tuple(c.upper() for c in _strings(value, where)), where)
+
+
+def check_selectors(codes: tuple[str, ...], where: str) -> tuple[str, ...]:
+    """`codes` if each is a rule code or prefix that names at least one rule; else a
+    ConfigError (a typo such as MT4O1 or MT999 would otherwise select nothing, silently)."""
+    from mtcheck.rules import all_rules
+
+    known = all_rules()
     for code in codes:
         if not _CODE_PREFIX_RE.match(code):
             raise ConfigError(f"{where}: {code!r} is not a rule code or prefix (e.g. MT601, MT6, ALL)")
+        if not any(code_matches(c, code) for c in known):
+            raise ConfigError(f"{where}: {code!r} names no rule (see `mtcheck rules`)")
     return codes
 
 

@@ -160,6 +160,7 @@ def test_per_file_ignores_and_severity_override(tmp_path):
         ('fail-on = "fatal"\n', "key 'fail-on'"),
         ('select = "MT6"\n', "key 'select': expected a list"),
         ('select = ["XX1"]\n', "not a rule code"),
+        ('ignore = ["MT999"]\n', "'MT999' names no rule"),
         ('source-languages = ["ru"]\n', "unknown language"),
         ('debris-patterns = ["(unclosed"]\n', "bad regular expression"),
         ("select = [\n", "invalid TOML"),
@@ -173,6 +174,22 @@ def test_bad_config_is_reported_with_file_and_key(tmp_path, content, message):
     assert res.exit_code == 2
     assert message in res.stderr and ".mtcheck.toml" in res.stderr
     assert "Traceback" not in res.output
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--select", "MT999", "--select: 'MT999' names no rule"),
+        ("--ignore", "MT4O1", "--ignore: 'MT4O1' is not a rule code"),
+        ("--extend-select", "MT6,MT80", "--extend-select: 'MT80' names no rule"),
+    ],
+)
+def test_a_selector_that_names_no_rule_is_an_error(tmp_path, option, value, message):
+    (tmp_path / "a.txt").write_text(CLEAN)
+    res = run("check", "--no-model", option, value, str(tmp_path / "a.txt"))
+    assert res.exit_code == 2
+    assert message in res.stderr and "Traceback" not in res.output
+    assert run("check", "--no-model", "--select", "MT6,MT508", str(tmp_path / "a.txt")).exit_code == 0
 
 
 def test_debris_patterns_and_accept_from_config(tmp_path):

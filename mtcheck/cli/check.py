@@ -48,15 +48,21 @@ def check(
     source_lang: Annotated[str | None, typer.Option("--source-lang", help="Language of --source (detected when omitted).")] = None,
 ) -> None:
     """Check articles for machine-translation artefacts."""
-    from mtcheck.config import ConfigError
+    from mtcheck.config import ConfigError, check_selectors
     from mtcheck.engine import check_paths
     from mtcheck.reporters import FORMATS, renderer
     from mtcheck.reporters.text import render_statistics
 
+    selectors = {"select": _split_codes(select), "extend_select": _split_codes(extend_select),
+                 "ignore": _split_codes(ignore)}
+    for key, codes in selectors.items():
+        if codes:
+            try:
+                check_selectors(codes, "--" + key.replace("_", "-"))
+            except ConfigError as exc:
+                raise fail(str(exc)) from None
     overrides: dict[str, Any] = {
-        "select": _split_codes(select),
-        "extend_select": _split_codes(extend_select),
-        "ignore": _split_codes(ignore),
+        **selectors,
         "exclude": tuple(exclude) if exclude else None,
         "extend_exclude": tuple(extend_exclude) if extend_exclude else None,
         "accept": tuple(accept) if accept else None,
