@@ -104,7 +104,9 @@ _HABITUAL_OR_FUTURE = re.compile(
     r"\b(?:each|every|whenever|usually|often|routinely|regularly|sometimes|always|frequently|"
     r"typically|repeatedly|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|next\s+(?:week|month|year|season|"
     r"spring|summer|autumn|fall|winter|decade)|in\s+the\s+coming|from\s+next|within\s+(?:a|the|two|"
-    r"three|\d+)|soon|eventually|by\s+then|once)\b",
+    r"three|\d+)|soon|eventually|by\s+then|once|again|later|tomorrow|until|from\s+(?:19|20)\d\d|"
+    # a weekday or "this week" with a bare verb is most often a plan ("would meet on Thursday")
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+(?:week|weekend))\b",
     re.IGNORECASE,
 )
 _PARTICIPLE_END = re.compile(
