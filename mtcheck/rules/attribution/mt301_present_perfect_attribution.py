@@ -35,10 +35,24 @@ _SKIP_BEFORE = frozenset(
     "cannot also".split()
 )
 _ADVERB_SKIP = frozenset("not never yet just n't".split())
+# Connectives and "for his part" that Spanish, Italian and French put between the auxiliary
+# and the participle ("ha, por su parte, asegurado", "ha invece sottolineato", "a pour sa
+# part salué"): in English attribution they stand before the verb or at the clause's start.
+_INSERTED = (
+    r"(?:for|in)\s+(?:his|her|its|their|our)\s+(?:part|turn)|in\s+turn|however|instead|"
+    r"moreover|meanwhile|likewise|nevertheless|furthermore|besides|therefore|in\s+any\s+case|"
+    r"on\s+the\s+other\s+hand|for\s+(?:his|her|its|their)\s+part|in\s+addition"
+)
 _ATTRIBUTION_NOUNS = (
     "statement|interview|press conference|news conference|message|note|communiqué|communique|"
     "speech|letter|post|video|appearance|meeting|tweet|briefing|press release|radio|television"
 )
+
+
+def _perfect_forms() -> dict[str, SpeechVerb]:
+    """The present-perfect forms MT301 looks for (the frames spelled out)."""
+    lex = speech_lexicon()
+    return lex.perfect_framed if lex.perfect_framed is not None else lex.perfect
 
 
 # The patterns are compiled on first use, each on its own: the ones after `_perfect` only
@@ -46,9 +60,9 @@ _ATTRIBUTION_NOUNS = (
 @cache
 def _perfect() -> re.Pattern[str]:
     return re.compile(
-        r"(?P<aux>ha(?:s|ve))(?:\s+(?P<adv>[a-z]+ly|also|already|now|again|long|often|"
-        r"never|always|since|ever|just|not|yet|too|both|today|previously))?\s+"
-        r"(?P<verb>%s)(?![\w'’-])" % alternation_trie(list(speech_lexicon().perfect))
+        r"(?P<aux>ha(?:s|ve))(?:,?\s+(?P<adv>[a-z]+ly|also|already|now|again|long|often|"
+        r"never|always|since|ever|just|not|yet|too|both|today|previously|%s),?)?\s+"
+        r"(?P<verb>%s)(?![\w'’-])" % (_INSERTED, alternation_trie(list(_perfect_forms())))
     )
 
 
@@ -70,7 +84,9 @@ def _clause() -> re.Pattern[str]:
         # an optional adverbial phrase ("through his Telegram channel", "in remarks to
         # journalists") may stand between the verb and its clause
         r"\s*,?\s*(?:(?:%s)\s*,?\s*)?(?:(?:in|on|at|through|via|to|during|after|before|"
-        r"from|with|by|for)\s+[^,.;:“\"«»]{1,50}?\s*,?\s*(?=that\b|[,:“\"«]))?"
+        # (the phrase may also end the sentence: "..., she has explained in the evening.")
+        # (not a gerund: "has insisted on respecting the limit" is the verb's own complement)
+        r"from|with|by|for)\s+(?![a-z]+ing\b)[^,.;:“\"«»]{1,60}?\s*,?\s*(?=that\b|[,:“\"«.;]|$))?"
         r"(?:(?P<that>that\b)|(?P<quote>[:“\"«])|(?P<comma>,)|"
         r"(?P<end>[.;]|$)|(?P<to>(?:to|before)\s+(?:the\s+)?(?:press|reporters|journalists|media|"
         r"[A-Z]))|(?P<in>in\s+(?:a|an|the|his|her|its|their)\s+(?:\w+\s+)?(?:%s))|"
@@ -123,6 +139,10 @@ class PresentPerfectAttributionRule(Rule):
     this Friday") makes the calque certain; headlines lower the confidence. Speech acts
     with a plain object ("has asked the government for ...") and verbs common in native
     present-perfect copy ("has warned that") only count beside a stronger candidate.
+    Also found: a connective between auxiliary and participle ("has, for his part,
+    welcomed"), modal frames ("has wanted to underline", Italian "ha tenuto a precisare"),
+    "has let it be known" (ha fatto sapere) and reflexives ("has shown himself confident",
+    se ha mostrado), which are calques with any complement.
 
     Source: AP Stylebook and Reuters Handbook of Journalism attribution practice ("said",
     simple past); the verb list and priors in `mtcheck/data/attribution/speech_verbs.toml`.
@@ -144,7 +164,7 @@ class PresentPerfectAttributionRule(Rule):
             mstart = m.start()
             if mstart > 0 and (text[mstart - 1].isalnum() or text[mstart - 1] in "'’-"):
                 continue  # inside a word ("chas", "behave"): checked here to keep the scan fast
-            adv = m.group("adv") or ""
+            adv = " ".join((m.group("adv") or "").split())
             if adv in _ADVERB_SKIP or adv in lex.durative_before:
                 continue
             index = index or SentenceIndex(doc)
@@ -158,7 +178,8 @@ class PresentPerfectAttributionRule(Rule):
             if prev.rstrip(",") in _SKIP_BEFORE or prev.endswith(("’d", "'d")):
                 continue
             form = m.group("verb")
-            verb = lex.perfect.get(form) or lex.perfect[re.sub(r"\s+", " ", form)]
+            forms = _perfect_forms()
+            verb = forms.get(form) or forms[re.sub(r"\s+", " ", form)]
             # `rest` is text[mend:send] and `window` rest[:60] up to a " that ": the patterns
             # read them through pos/endpos (the verb ends before a non-word character, so a
             # `\b` at `mend` reads the same). A match can run past the sentence's end, and
@@ -173,7 +194,8 @@ class PresentPerfectAttributionRule(Rule):
             timed = bool(_time().match(text, mend, send))
             inverted = _after_quote(before)
             objective = pos is None and not timed and not inverted
-            if objective and verb.form not in lex.object_verbs:
+            strong_object = objective and verb.form in lex.strong_objects
+            if objective and not strong_object and verb.form not in lex.object_verbs:
                 continue  # an object that is not a reported clause ("has indicated interest")
             # (only read below when neither `timed` nor `inverted` holds: the search waits)
             flanked = (
@@ -195,7 +217,7 @@ class PresentPerfectAttributionRule(Rule):
                 conf = max(conf, 0.5) + INVERTED_BOOST
             elif flanked:
                 conf += 0.15
-            elif objective:
+            elif objective and not strong_object:
                 conf = min(conf, OBJECT_CEILING)
             if is_headline(doc, sent):
                 conf *= 0.6

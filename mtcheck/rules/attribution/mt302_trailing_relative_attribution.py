@@ -28,6 +28,80 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+# The speech event's setting between the verb and ", who" ("Albares has counted in an appearance
+# before the committee, who ...", "Lindner has underlined in Berlin, who ...", "Zelensky said
+# in his evening address, who ..."). Only settings: after "with"/"to" + a person ("said at a
+# meeting with Macron, who ...") the relative is native and attaches to that person.
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_SETTING_TAIL = (
+    r"\s+(?P<pp>(?:in|at|on|before|during|after|from|through|via)\s+(?:[^\s,;:.“”\"]+\s+){0,7}?"
+    r"(?P<head>[^\s,;:.“”\"]+)|(?:this|on|last)\s+(?:%s)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"this\s+(?:morning|afternoon|evening|week)|(?:yesterday|today|tonight|later|again))" % _WEEKDAYS
+)
+
+
+@cache
+def _setting_pattern() -> re.Pattern[str]:
+    lex = speech_lexicon()
+    perfect = alternation_trie(list(lex.perfect))
+    past = alternation_trie(lex.trailing)
+    return re.compile(
+        r"(?P<subject>[\w’'.\-]+),?\s+(?P<verb>(?:has|have)\s+(?:%s)|%s)%s\s*$" % (perfect, past, _SETTING_TAIL)
+    )
+
+
+_TOKEN = re.compile(r"\S+")
+# the first words `_SETTING_TAIL` can start with
+_SETTING_STARTS = frozenset(
+    "in at on before during after from through via this last yesterday today tonight later again".split()
+)
+# words a match of `_setting_pattern` may hold after its verb's last word (a setting phrase
+# of at most nine words, or a time of three), and before it (a verb form of up to five words
+# and the subject)
+_TAIL_WORDS = 10
+_HEAD_WORDS = 6
+
+
+def _setting_match(text: str, w_start: int) -> re.Match[str] | None:
+    """A match of `_setting_pattern` ending at `w_start` (the comma before "who"), tried only
+    at word starts a few words before a word that can end a verb form: most windows have
+    no such word near their end, and cost a split instead of a scan of the large pattern."""
+    lo = max(0, w_start - 160)
+    endings = _verb_endings()
+    # (word tests first: most windows have no verb followed by a setting's first word)
+    tail = text[lo:w_start].split()[-_TAIL_WORDS - 1 :]
+    if not any(
+        tail[k + 1] in _SETTING_STARTS and tail[k].rstrip(",") in endings for k in range(len(tail) - 1)
+    ):
+        return None
+    tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, w_start)]
+    pattern = _setting_pattern()
+    n = len(tokens)
+    for k in range(n - 2, max(-1, n - 2 - _TAIL_WORDS), -1):  # the verb is not the last word
+        if tokens[k][1].rstrip(",") not in endings:
+            continue
+        for j in range(k - 1, max(-1, k - 1 - _HEAD_WORDS), -1):
+            m = pattern.match(text, tokens[j][0], w_start)
+            if m is not None and _is_setting(m):
+                return m
+    return None
+
+
+def _is_setting(m: re.Match[str]) -> bool:
+    """Whether the phrase after the verb names the speech event's setting (a place, an
+    occasion, a time), so that "who" cannot attach to it."""
+    head = m.group("head")
+    if head is None:
+        return True  # a time adverbial
+    pp = m.group("pp")
+    if re.search(r"\b(?:with|to|by|of|for|and)\s", pp[pp.find(" ") :]):
+        return False  # "at a meeting with Macron", "in a letter to Sánchez": a person may follow
+    if head.lower() in speech_lexicon().settings:
+        return True
+    # a place name right after "in"/"at" ("in Berlin", "at Downing Street")
+    return head[:1].isupper() and pp.startswith(("in ", "at ")) and len(pp.split()) <= 3
+
+
 @cache
 def _inverted_pattern() -> re.Pattern[str]:
     """After a quotation: verb, subject, then an adverbial phrase right before ", who"."""
@@ -37,7 +111,8 @@ def _inverted_pattern() -> re.Pattern[str]:
         r"[”\"»]\s*,?\s*(?P<verb>%s)\s+(?P<subject>(?:the\s+|[A-Z])[^,;:.“”\"]{0,50}?)\s+"
         # only adverbials of the speech event, not post-modifiers of the speaker's noun
         # ("the economist of a bank in São Paulo, who asked not to be named" is native)
-        r"(?P<pp>(?:at\s+the\s+(?:end|close|start|conclusion)\s+of|after\s+the|during\s+(?:the|a|an))"
+        r"(?P<pp>(?:at\s+the\s+(?:end|close|start|conclusion)\s+of|after\s+the|"
+        r"during\s+(?:the|a|an|his|her|its|their))"
         r"\s[^,;:.“”\"]{1,40}|in\s+(?:a|an|the|his|her|their)\s+(?:statement|interview|"
         r"press conference|news conference|speech|message|communiqué|note|post|video|letter)"
         r"[^,;:.“”\"]{0,30}|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -132,8 +207,13 @@ class TrailingRelativeAttributionRule(Rule):
     Bad:  “...”, affirms the coach at the end of the match, who has revealed ...
     Fix:  split the sentence: “...,” Kirby said. He estimated the value at ...
 
+    Also flagged: the speech event's setting or time between the verb and "who" ("Kirby
+    has counted in an appearance before the committee, who ...", "Lindner has underlined
+    in Berlin, who ...", "Albares insisted this Tuesday, who ...").
+
     Not flagged: the native relative after the name in an inverted attribution ("said
-    John Kirby, who heads ..."), rhetorical "who knows".
+    John Kirby, who heads ..."), after a person in the setting ("said after a meeting with
+    Macron, who ..."), rhetorical "who knows".
 
     Source: English relative-clause attachment (a "who" relative modifies the noun right
     before it; CGEL ch. 12); Spanish/Italian attribution order from own knowledge of
@@ -162,6 +242,10 @@ class TrailingRelativeAttributionRule(Rule):
             if m is not None:
                 conf = 0.85 if m.group("verb").startswith(("has", "have")) else 0.8
             else:
+                m = _setting_match(text, w_start)
+                if m is not None:
+                    conf = 0.8 if m.group("verb").startswith(("has", "have")) else 0.75
+            if m is None:
                 if _inverted_possible(text, max(0, w_start - 160), w_start):
                     m = _inverted_pattern().search(text, max(0, w_start - 160), w_start)
                 conf = 0.65

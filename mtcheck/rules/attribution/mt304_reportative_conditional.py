@@ -24,7 +24,11 @@ IN_QUOTE_FACTOR = 0.7
 
 _WOULD = re.compile(
     r"would\s+(?P<adv>(?:also|already|now|still|even|reportedly|allegedly|apparently)\s+)?"
-    r"(?:(?P<prog>be\s+(?P<ing>[a-z]+ing))\b|(?P<perf>have\s+(?:(?P<been>been)\s+)?(?:[a-z]+ly\s+)?(?P<pp>[a-z]+))\b|"
+    # (an adverb may stand after "have" or "been": "would have already contacted", French
+    # "aurait déjà contacté"; Portuguese "teria já")
+    r"(?:(?P<prog>be\s+(?P<ing>[a-z]+ing))\b|(?P<perf>have\s+(?:(?:already|also|even|still|just|"
+    r"again|once)\s+)?(?:(?P<been>been)\s+)?(?:(?:[a-z]+ly|already|also|even|still|just|again)\s+)?"
+    r"(?P<pp>[a-z]+))\b|"
     r"(?P<pass>be\s+(?P<ppp>[a-z]+(?:ed|en|wn|ght|lt|nt)))\b|(?P<bare>[a-z]+)\b)"
 )
 _CONDITIONAL_MARKERS = (
@@ -68,8 +72,43 @@ _PRESENT_FRAME_WORDS = (
 )
 _PRESENT_FRAME = re.compile(r"\b%s%s\b" % grouped_alternation(_PRESENT_FRAME_WORDS), re.IGNORECASE)
 # includes the source languages' own "according to", left untranslated (MT402 flags those)
-_HEARSAY_WORDS = ("according to", "reportedly", "allegedly", "sources?", "según", "selon", "secondo", "segundo", "laut")
+_HEARSAY_WORDS = ("according to", "reportedly", "allegedly", "sources?", "según", "selon", "secondo", "segundo", "laut",
+                 # a source cited after the claim: "..., which cites employees", "..., indicates
+                 # the general staff", "..., reveals the portal"
+                 "cites?", "citing", "quoting", "quoted by", "indicates", "reveals", "learns", "learned")
 _HEARSAY = re.compile(r"\b%s%s\b" % grouped_alternation(_HEARSAY_WORDS), re.IGNORECASE)
+# A past moment in the clause: "would have negotiated in the last days", "would have been
+# discussed in November": an event placed in time is reported, not imagined.
+_PAST_ANCHOR = re.compile(
+    r"\b(?:in\s+the\s+(?:last|past)\s+(?:days|hours|weeks|months)|last\s+(?:week|month|year|night|weekend)|"
+    r"(?:on|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"in\s+(?:19|20)\d\d|at\s+the\s+end\s+of\s+(?:19|20)\d\d|during\s+the\s+night)\b"
+)
+# "according to <source>": hearsay unless the source is a plan ("according to the draft, the
+# EU would pay ...": a prospective effect), see `_plan_nouns`.
+_ACCORDING = re.compile(r"\b(?:according\s+to|según|selon|secondo|segundo|laut)\s+(?P<src>[^,.;:]{1,60})", re.IGNORECASE)
+# the words of `_ACCORDING` and `_OTHER_SOURCE`, lowercase (a story without any has no source)
+_SOURCE_WORDS = frozenset("according según selon secondo segundo laut reportedly allegedly source "
+                          "sources citing cite cites quoting learns".split())
+_OTHER_SOURCE = re.compile(r"\b(?:reportedly|allegedly|sources?|citing|cites?|quoting|learns)\b", re.IGNORECASE)
+# After "would be": a predicate noun or a purpose ("would be the first", "would be to") is
+# evaluative or prospective in native copy too.
+_BE_PREDICATE_SKIP = frozenset("a an the to able willing ready happy glad wise possible "
+                               "difficult hard easy impossible unlikely likely enough".split())
+_SUBJECT_SKIP = frozenset("it this that which what there such".split())
+# A habitual past ("the men would meet before each shipment", "would often visit") or a
+# projection ("would be operational by 2027", "would reach 400 million by 2060"): native uses
+# of "would" that a cited source does not turn into hearsay.
+_HABITUAL_OR_FUTURE = re.compile(
+    r"\b(?:each|every|whenever|usually|often|routinely|regularly|sometimes|always|frequently|"
+    r"typically|repeatedly|by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d|next\s+(?:week|month|year|season|"
+    r"spring|summer|autumn|fall|winter|decade)|in\s+the\s+coming|from\s+next|within\s+(?:a|the|two|"
+    r"three|\d+)|soon|eventually|by\s+then|once|again|later|tomorrow|until|from\s+(?:19|20)\d\d|"
+    # a weekday or "this week" with a bare verb is most often a plan ("would meet on Thursday")
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+(?:week|weekend))\b",
+    re.IGNORECASE,
+)
 _PARTICIPLE_END = re.compile(
     r"(?:ed|en|wn|ght|lt|nt|ne|ung|ot|ad|id|ade|ept|eld|ft|ld|uck|un|it|et|ut|ost|ood)$"
 )
@@ -84,6 +123,7 @@ class _Verbs:
     base_of_pp: dict[str, str]
     present_3sg: dict[str, str]
     prospective: frozenset[str]
+    plans: frozenset[str]
 
 
 @cache
@@ -102,7 +142,21 @@ def _verbs() -> _Verbs:
     prospective = frozenset(
         w for ln in words.splitlines() if not ln.startswith("#") for w in ln.split()
     )
-    return _Verbs(past_of_pp, base_of_pp, present, prospective)
+    plans = resources.files("mtcheck.data.attribution").joinpath("plan_nouns.txt").read_text("utf-8")
+    plan_nouns = frozenset(w for ln in plans.splitlines() if not ln.startswith("#") for w in ln.split())
+    return _Verbs(past_of_pp, base_of_pp, present, prospective, plan_nouns)
+
+
+def _source_frame(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` cites a source for the claim: "according to the newspaper",
+    "sources close to", "reportedly"; not "according to the plan" (a prospective effect)."""
+    if _OTHER_SOURCE.search(text, start, end):
+        return True
+    plans = _verbs().plans
+    for m in _ACCORDING.finditer(text, start, end):
+        if not any(w in plans for w in m.group("src").lower().split()):
+            return True
+    return False
 
 
 def _would_matches(text: str) -> list[re.Match[str]]:
@@ -144,10 +198,23 @@ def _possible(m: re.Match[str]) -> bool:
     if m.group("pass"):
         return True
     base = m.group("bare")
-    return base not in ("be", "have") and base not in _verbs().prospective
+    if base == "be":
+        # "would be" + a predicate: not a predicate noun or a purpose ("would be the first")
+        nxt = _NEXT_WORD.match(m.string, m.end())
+        return nxt is not None and nxt.group(1).lower() not in _BE_PREDICATE_SKIP
+    return base != "have" and base not in _verbs().prospective
 
 
 _WORD_RUN = re.compile(r"[\w’'-]+")
+_INVERTED_IF = ("Had ", "Were ", "Should ")
+_WHO_BEFORE = re.compile(r",\s*who\s+$")
+_NEXT_WORD = re.compile(r"\s+[“\"«]?([A-Za-z]+)")
+
+
+def _last_word(before: str) -> str:
+    """The last word of `before`, lowercased ("" where there is none)."""
+    words = before.rsplit(None, 1)
+    return words[-1].lower().strip(",;:“”\"'’") if words else ""
 
 
 def _is_plural(before: str) -> bool:
@@ -174,10 +241,16 @@ class ReportativeConditionalRule(Rule):
     Fix:  ... that Iran is using the Caspian Sea routes / the route begins from ... /
           the attackers entered through a window, according to police (or "reportedly").
 
-    Not flagged: real conditionals ("would ... if", "unless", "otherwise"), modal uses
+    Also: "would be" + a predicate with a source cited in the sentence ("the refinery would
+    be out of service, according to ..."), a bare verb after "according to <source>", and
+    "would have" + participle placed at a past moment ("would have negotiated in the last
+    days").
+
+    Not flagged: real conditionals ("would ... if", "unless", "otherwise", "Had he ..."), modal uses
     ("would like", "would be able to", "would have to"), the future in the past after a
     past reporting verb ("he said the route would begin next week"), prospective effects
-    of plans ("the bill would allow ..."). Signals that raise confidence: a present-tense
+    of plans ("the bill would allow ...", "according to the draft, states would pay ...",
+    `plan_nouns.txt`). Signals that raise confidence: a present-tense
     or hearsay frame ("maintains that", "according to"), "would be + -ing", "would have +
     participle" for a past event.
 
@@ -198,6 +271,7 @@ class ReportativeConditionalRule(Rule):
         if "would" not in text:
             return  # the scan below needs the literal
         index: SentenceIndex | None = None
+        sourced_doc: bool | None = None
         # whether a sentence (by start offset) has a conditional or modal marker
         conditional: dict[int, bool] = {}
         found: list[tuple[int, int, float, tuple[str, ...], str]] = []
@@ -214,12 +288,20 @@ class ReportativeConditionalRule(Rule):
                 continue
             # `_score` and the conditional test are both filters on the same candidate:
             # the cheaper `_score` runs first, the sentence-wide regex only for survivors
-            scored = self._score(doc, sent, m)
+            if sourced_doc is None:
+                # whether the story cites a source anywhere (the "would be" + predicate and
+                # bare-verb constructions need one in their sentence): a set look-up
+                sourced_doc = not _SOURCE_WORDS.isdisjoint(doc.lowered_word_set)
+            scored = self._score(doc, sent, m, sourced_doc)
             if scored is None:
                 continue
             cond = conditional.get(sent.start)
             if cond is None:
-                cond = conditional[sent.start] = _CONDITIONAL.search(sent.text) is not None
+                # (an inverted conditional opens the sentence: "Had he been acquitted, he would
+                # still have faced ...", "Were the deal signed, ...")
+                cond = conditional[sent.start] = (
+                    _CONDITIONAL.search(sent.text) is not None or sent.text.startswith(_INVERTED_IF)
+                )
             if cond:
                 continue
             conf, suggestions, kind = scored
@@ -249,7 +331,7 @@ class ReportativeConditionalRule(Rule):
             )
 
     def _score(
-        self, doc: Document, sent: Segment, m: re.Match[str]
+        self, doc: Document, sent: Segment, m: re.Match[str], sourced_doc: bool = True
     ) -> tuple[float, tuple[str, ...], str] | None:
         """`None` where the candidate is not a hearsay conditional; `m` has passed `_possible`
         (every `return None` is an independent filter, the word tests of `_possible` first)."""
@@ -257,16 +339,40 @@ class ReportativeConditionalRule(Rule):
         text = doc.text
         mstart = m.start()
         before = text[sent.start : mstart]
-        if _PAST_FRAME.search(before):
+        # (a relative "who would have ..." is not under the past frame's reporting verb: "they
+        # reported arrests, among them his father, who would have been detained")
+        if _PAST_FRAME.search(before) and not ((prog or perf) and _WHO_BEFORE.search(before)):
             return None  # future in the past, or a narrative past around it
+        if not (prog or perf):
+            # "it would be", "the deal would give", "the proposal foresees 92 boats, of which 37
+            # would operate ...": evaluative, or the content of a plan (prospective)
+            plans = _verbs().plans
+            if _last_word(before) in _SUBJECT_SKIP or any(w in plans for w in _WORD_RUN.findall(before.lower())):
+                return None
         present = _PRESENT_FRAME.search(before) is not None
-        if not (prog or perf or pass_):
-            if not present:
+        # a cited source in the sentence, before or after ("..., according to the guilds")
+        sourced: bool | None = None
+        if base == "be":
+            # "would be" + a predicate ("would be partially out of service", "would still be in
+            # the fund"): hearsay only with a source cited in the sentence
+            # (`_possible` read the word after "be")
+            if not sourced_doc or _HABITUAL_OR_FUTURE.search(sent.text):
                 return None
-            # only a complement clause right under the present frame ("maintains that X would")
-            if not _THAT_CLAUSE.search(before):
+            sourced = _source_frame(text, sent.start, sent.end)
+            if not sourced:
                 return None
-        hearsay = present or _HEARSAY.search(text, m.end(), sent.end) is not None
+        elif not (prog or perf or pass_):
+            if present and _THAT_CLAUSE.search(before):
+                pass  # a complement clause right under the present frame ("maintains that X would")
+            else:
+                # or a source cited before the clause: "According to the newspaper, the coach
+                # would receive ..." (not a habit or a projection)
+                if not sourced_doc or _HABITUAL_OR_FUTURE.search(sent.text):
+                    return None
+                sourced = _source_frame(text, sent.start, mstart)
+                if not sourced:
+                    return None
+        hearsay = present or bool(sourced) or _HEARSAY.search(text, m.end(), sent.end) is not None
         if pass_ and not hearsay:
             return None  # "the missiles would be destined for": too often prospective
         adv = (m.group("adv") or "").strip()
@@ -282,8 +388,9 @@ class ReportativeConditionalRule(Rule):
         elif perf:
             pp = m.group("pp")
             # without a hearsay frame a counterfactual reading is possible ("he would have
-            # turned 80"): below warning unless the story has another candidate
-            conf = 0.8 if hearsay else 0.45
+            # turned 80"): below warning unless the story has another candidate, or the clause
+            # places the event at a past moment ("would have negotiated in the last days")
+            conf = 0.8 if hearsay else 0.55 if _PAST_ANCHOR.search(text, m.end(), sent.end) else 0.45
             if m.group("been"):
                 was = "were" if plural else "was"
                 sugg = (f"{adv_}{was} {pp}", f"{was} reportedly {pp}")
@@ -296,8 +403,18 @@ class ReportativeConditionalRule(Rule):
             conf = 0.6
             sugg = (f"{be} {adv_}{m.group('ppp')}", f"{be} reportedly {m.group('ppp')}")
             kind = "a passive stated as hearsay"
+        elif base == "be":
+            be = "are" if plural else "is"
+            # ("according to the study, the drug would be effective" may be a hypothesis:
+            # below warning unless the story has another candidate)
+            conf = 0.45
+            sugg = (f"{be}{' ' + adv if adv else ''}", f"{be} reportedly")
+            kind = "'would be' for an alleged state, with a source cited"
         else:
-            conf = 0.6
+            # (a cited source alone, without a present-tense frame: below warning unless the
+            # story has another candidate; "according to witnesses, soldiers would stop cars"
+            # may be a habit)
+            conf = 0.6 if present and not sourced else 0.45
             pres = base if plural else _third_person(base)
             sugg = (f"{adv_}{pres}", f"reportedly {pres}" if not plural else f"{pres}, reportedly,")
             kind = "a present-tense report frame"

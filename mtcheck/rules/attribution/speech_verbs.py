@@ -32,11 +32,32 @@ class SpeechLexicon:
     perfect: dict[str, SpeechVerb]
     inverted: dict[str, SpeechVerb]
     trailing: frozenset[str]
+    settings: frozenset[str]  # MT302: nouns of a speech event's setting ("appearance", "court")
     object_verbs: frozenset[str]
     agents: frozenset[str]
     time_markers: tuple[str, ...]
     durative_before: frozenset[str]
     durative_after: tuple[str, ...]
+    # perfect forms that are a calque with a plain object too (frames, "let know")
+    strong_objects: frozenset[str] = frozenset()
+    # MT301's perfect forms: `perfect` and the frames spelled out ("wanted to underline"),
+    # which MT302 leaves out (their last words, "say", "add", "note", are everyday verbs)
+    perfect_framed: dict[str, SpeechVerb] | None = None
+
+
+def _framed(frames: dict[str, Any]) -> dict[str, SpeechVerb]:
+    """The [frames] table spelled out: "wanted to" + "underline" -> "wanted to underline"."""
+    weight = float(frames["weight"])
+    return {
+        f"{prefix} {base}": SpeechVerb(f"{prefix} {base}", str(past), weight)
+        for prefix in frames["prefixes"]
+        for base, past in frames["bases"].items()
+    }
+
+
+def _phrases(listing: str) -> frozenset[str]:
+    """A "|"-separated list of multi-word forms (line breaks ignored)."""
+    return frozenset(f.strip() for f in listing.replace("\n", "").split("|") if f.strip())
 
 
 def _verbs(table: dict[str, dict[str, object]]) -> dict[str, SpeechVerb]:
@@ -55,15 +76,20 @@ def _lexicon_data() -> dict[str, Any]:
 @cache
 def speech_lexicon() -> SpeechLexicon:
     data = _lexicon_data()
+    framed = _framed(data["frames"])
+    strong = _phrases(data["strong_objects"]["forms"])
     return SpeechLexicon(
-        perfect=_verbs(data["perfect"]),
+        perfect=(perfect := _verbs(data["perfect"])),
+        perfect_framed={**perfect, **framed},
         inverted=_verbs(data["inverted"]),
         trailing=frozenset(data["trailing"]["past"].split()),
-        object_verbs=frozenset(data["objects"]["verbs"].split()),
+        settings=frozenset(data["trailing"]["settings"].split()),
+        object_verbs=frozenset(data["objects"]["verbs"].split()) | _phrases(data["objects"]["phrases"]),
         agents=frozenset(data["agents"]["nouns"].split()),
         time_markers=tuple(data["time"]["markers"]),
         durative_before=frozenset(data["durative"]["before"].split()),
         durative_after=tuple(data["durative"]["after"]),
+        strong_objects=strong | frozenset(framed),
     )
 
 

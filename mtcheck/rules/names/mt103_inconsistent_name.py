@@ -70,6 +70,34 @@ def comparison_key(word: str) -> str:
     return key
 
 
+# Near spellings: a vowel slip, s/z or d/t, two letters swapped (Umerov/Umarov,
+# Moraes/Morais, Tavares/Tavarez, Lindner/Lintner, Boluarte/Boularte). Their comparison keys
+# differ, so they are grouped by a coarser key (first letter, then the consonants, with s for
+# z and t for d) and then compared letter by letter. Only long names, only equal lengths.
+NEAR_MIN_LENGTH = 6
+NEAR_CONFIDENCE = 0.55
+_SKELETON_DROP = re.compile(r"[aeiou]")
+_SKELETON_MAP = str.maketrans({"z": "s", "d": "t"})
+
+
+@lru_cache(maxsize=65536)
+def skeleton_key(word: str) -> str:
+    """The coarse key of a name for near spellings: "Umerov", "Umarov" -> "umrv"."""
+    key = comparison_key(word)
+    return key[:1] + _SKELETON_DROP.sub("", key[1:]).translate(_SKELETON_MAP)
+
+
+def near_spellings(a: str, b: str) -> bool:
+    """Whether two comparison keys of equal length differ by one letter, or by two
+    neighbouring letters swapped."""
+    if len(a) != len(b) or a == b or a[:1] != b[:1]:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 class InconsistentNameRule(Rule):
     """One name spelled two ways in the same article: the translation took one occurrence
     from the source-language copy and another from an English source, or the output mixed
@@ -84,7 +112,9 @@ class InconsistentNameRule(Rule):
     MT101/MT102 already report (Jarkov, Shoigú) are left to them. Two spellings that are both
     common English names (Brian/Bryan), or first names before different surnames (Vladimir
     Putin, Wladimir Klitschko), may be two people and are not compared; neither are names
-    shorter than five letters.
+    shorter than five letters. Near spellings (a vowel slip, s/z, d/t, two letters swapped:
+    Umerov/Umarov, Boluarte/Boularte) count for names of six letters or more when the slip
+    occurs once and stands without a first name of its own.
 
     Source: consistency of proper names is a basic rule of every English news style guide
     (AP Stylebook "names"; Reuters Handbook "Names and titles": use the same spelling
@@ -103,12 +133,58 @@ class InconsistentNameRule(Rule):
         # by word. Both pieces' words are among those that `_Variants` found to have a
         # variant spelling in some document seen so far (this one included).
         variants = word_part(doc, "MT103", _Variants)
-        candidates = doc.capitalised_words.keys() & variants.ambiguous
+        words = doc.capitalised_words.keys()
+        candidates = words & variants.ambiguous
         if candidates:
             keyed = set(chain.from_iterable(map(variants.pieces.__getitem__, candidates)))
             if len(set(map(itemgetter(1), keyed))) < len(keyed):
                 yield from self._spellings(doc, options)
+        near = words & variants.near
+        if len(near) > 1:
+            yield from self._near(doc, near, options)
         yield from self._first_names(doc, options)
+
+    def _near(self, doc: Document, words: set[str], options: RuleOptions) -> Iterator[Hit]:
+        """Near spellings of one name (see `near_spellings`): the later or rarer one, when it
+        stands alone (a full name "Ida Jensen" beside "Carl Jansen" may be two people)."""
+        counts = doc.capitalised_words
+        groups: dict[str, dict[str, str]] = {}  # skeleton -> comparison key -> spelling
+        for word in words:
+            for piece in word.split("-") if "-" in word else (word,):
+                if len(piece) >= NEAR_MIN_LENGTH and piece[0].isupper() and not piece.isupper():
+                    groups.setdefault(skeleton_key(piece), {}).setdefault(comparison_key(piece), piece)
+        text = doc.text
+        with_first: set[str] | None = None
+        for keys in groups.values():
+            if len(keys) < 2:
+                continue
+            spellings = list(keys.items())
+            for i, (ka, a) in enumerate(spellings):
+                for kb, b in spellings[i + 1 :]:
+                    if not (near_spellings(ka, kb) or near_spellings(fold(a), fold(b))):
+                        continue  # (the keys, or the plain letters: "Boluarte"/"Boularte")
+                    if zipf(a, "en") >= COMMON_NAME_ZIPF or zipf(b, "en") >= COMMON_NAME_ZIPF:
+                        continue  # an ordinary word or a common name on either side
+                    located = {s: [sp for sp in _locate(text, s) if not _in_foreign_name(text, sp[0])] for s in (a, b)}
+                    if not located[a] or not located[b]:
+                        continue
+                    # the rarer spelling, else the later one, is the slip
+                    best, other = sorted((a, b), key=lambda s: (-counts.get(s, 0), located[s][0][0]))
+                    if counts.get(other, 0) > 1 or options.accepts(other) or _owned_by_other_rule(other, options):
+                        continue
+                    if with_first is None:
+                        with_first = {surname for _, surname in name_pairs(doc)}
+                    if other in with_first:
+                        continue  # a full name of its own: maybe another person
+                    for start, end in located[other]:
+                        yield Hit(
+                            start,
+                            end,
+                            f"'{other}' is spelled '{best}' elsewhere in this article; use one spelling",
+                            suggestions=(best,),
+                            confidence=NEAR_CONFIDENCE,
+                            data={"other_spelling": best},
+                        )
 
     def _spellings(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         """Each group of pieces that share a comparison key and are spelled two ways."""
@@ -287,6 +363,11 @@ class _Variants:
         self.ambiguous: set[str] = set()
         self._spellings: dict[str, set[str]] = {}  # key -> pieces
         self._words: dict[str, set[str]] = {}  # piece -> words holding it
+        # words holding a long piece whose skeleton key a piece with another comparison key
+        # shares ("Umerov", "Umarov"): `_near` compares them
+        self.near: set[str] = set()
+        self._skeletons: dict[str, dict[str, set[str]]] = {}  # skeleton -> key -> pieces
+        self._near_pieces: set[str] = set()
 
     def add(self, word: str) -> None:
         pieces = _pieces(word)
@@ -300,6 +381,21 @@ class _Variants:
             if len(spellings) > 1:
                 for spelling in spellings:
                     self.ambiguous.update(self._words[spelling])
+            if len(piece) >= NEAR_MIN_LENGTH:
+                if piece in self._near_pieces:
+                    self.near.add(word)
+                keys = self._skeletons.setdefault(skeleton_key(piece), {})
+                if key not in keys:
+                    # (only pairs `_near` can report: most shared skeletons are two words,
+                    # "Minister" and "Ministry", that `near_spellings` tells apart)
+                    folded = fold(piece)
+                    for other_key, held in keys.items():
+                        for other in held:
+                            if near_spellings(key, other_key) or near_spellings(folded, fold(other)):
+                                self._near_pieces.update((piece, other))
+                                self.near.update(self._words[other])
+                                self.near.add(word)
+                keys.setdefault(key, set()).add(piece)
 
 
 def _owned_by_other_rule(word: str, options: RuleOptions) -> bool:

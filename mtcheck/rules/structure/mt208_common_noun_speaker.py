@@ -16,7 +16,7 @@ from mtcheck.rules.structure.word_tags import pair_starts, word_set_class
 
 _SPEAKERS = "speakers.toml"
 # Punctuation right before an inverted attribution (", said the sands" / "”, added ...").
-_ATTRIBUTION_LEAD = ",”\"’"
+_ATTRIBUTION_LEAD = ",”\"’»—–"
 # What may come before a sentence-initial "The sands said ...".
 _SENTENCE_LEAD = ".!?“”\"\n"
 # Verbs that make a sentence-initial "The sands said" a person speaking; "told", "showed" are
@@ -29,6 +29,7 @@ _THING_VERBS = frozenset({
 # "The stones said to date from ...", "said by": a passive, not an attribution.
 _PASSIVE_AFTER = frozenset({"to", "by"})
 _THE = frozenset({"the"})
+_AUXILIARIES = frozenset({"has", "have"})
 # What follows the speaker: punctuation, a blank line or the end, else the next word (a single
 # line break is a soft wrap).
 _AFTER_RE = re.compile(r"[ \t]*(?:(?P<end>[.,;:!?)”\"]|\n[ \t]*\n|\n?[ \t]*$)|\n?[ \t]*(?P<word>[^\W\d_]+))")
@@ -171,6 +172,9 @@ class CommonNounSpeakerRule(Rule):
             k -= 1
         if words[k].text not in verbs:
             return None
+        # a compound past before the verb ("”, has declared the hunter": French "a déclaré")
+        if k >= 1 and words[k - 1].text in _AUXILIARIES and adjacent(text, words[k - 1], words[k]):
+            k -= 1
         lead = text[max(0, words[k].start - 8):words[k].start].rstrip()[-1:]
         if not lead or lead not in _ATTRIBUTION_LEAD:
             return None
