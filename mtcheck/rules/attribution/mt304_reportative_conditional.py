@@ -57,6 +57,11 @@ _PAST_FRAME_WORDS = (
     "ruled", "was", "were", "did", "became", "seemed", "appeared", "assumed", "calculated",
     "projected", "forecast", "forecasted", "guaranteed", "assured", "understood", "realized",
     "realised", "learned",
+    # reported speech after these is English too ("Iran denied it would be sending drones")
+    "denied", "acknowledged", "admitted", "conceded", "stressed", "emphasized", "emphasised",
+    "reiterated", "repeated", "replied", "responded", "answered", "threatened", "declared",
+    "mentioned", "recalled", "hinted", "speculated", "reckoned", "doubted", "anticipated",
+    "reaffirmed", "countered", "clarified", "affirmed", "disclosed",
 )
 # r"(?<!has )(?<!have )(?<!had )\b(?:said|told|...)\b" with the word boundary and the
 # look-ahead for the first letters before the look-behinds

@@ -208,13 +208,15 @@ class InconsistentNameRule(Rule):
                 else:
                     group.append(piece)
         surnames: dict[str, set[str]] | None = None
+        firsts: dict[str, set[str]] = defaultdict(set)
         for spellings in groups.values():
             if len(spellings) > 1:
                 if surnames is None:
                     surnames = defaultdict(set)
                     for first, surname in name_pairs(doc):
                         surnames[first].add(key_of(surname))
-                yield from self._group(doc, set(spellings), counts, surnames, options)
+                        firsts[surname].add(key_of(first))
+                yield from self._group(doc, set(spellings), counts, surnames, firsts, options)
 
     def _group(
         self,
@@ -222,6 +224,7 @@ class InconsistentNameRule(Rule):
         spellings: set[str],
         counts: dict[str, int],
         surnames: dict[str, set[str]],
+        firsts: dict[str, set[str]],
         options: RuleOptions,
     ) -> Iterator[Hit]:
         if all(zipf(s, "en") >= COMMON_NAME_ZIPF for s in spellings):
@@ -248,6 +251,8 @@ class InconsistentNameRule(Rule):
                 continue
             if surnames.get(s) and surnames.get(best) and not surnames[s] & surnames[best]:
                 continue  # first names of different people (Vladimir Putin, Wladimir Klitschko)
+            if firsts.get(s) and firsts.get(best) and not firsts[s] & firsts[best]:
+                continue  # surnames of different people (Maria Lopez, Manuel López Obrador)
             confidence = 0.75 if rank(best)[0] and not rank(s)[0] else 0.6
             for start, end in located[s]:
                 yield Hit(
