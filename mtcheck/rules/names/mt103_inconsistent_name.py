@@ -74,6 +74,22 @@ def comparison_key(word: str) -> str:
 # Moraes/Morais, Tavares/Tavarez, Lindner/Lintner, Boluarte/Boularte). Their comparison keys
 # differ, so they are grouped by a coarser key (first letter, then the consonants, with s for
 # z and t for d) and then compared letter by letter. Only long names, only equal lengths.
+# Copy that names the other spelling on purpose: "Zelenskiy, also spelled Zelensky",
+# "Gaddafi, or Qaddafi", "Kharkiv (or Kharkov)".
+_SPELLING_NOTE = (
+    r"(?:,? (?:also|otherwise|sometimes|often|formerly) (?:spelled|spelt|written|transliterated|rendered|known as) "
+    r"|,? or | \((?:or |also |formerly )?)"
+)
+
+
+def _spelled_on_purpose(text: str, a: str, b: str) -> bool:
+    """Whether the text gives one spelling as the other's variant, right after it."""
+    return any(
+        re.search(rf"\b{re.escape(first)}{_SPELLING_NOTE}{re.escape(second)}\b", text)
+        for first, second in ((a, b), (b, a))
+    )
+
+
 NEAR_MIN_LENGTH = 6
 NEAR_CONFIDENCE = 0.55
 _SKELETON_DROP = re.compile(r"[aeiou]")
@@ -253,6 +269,8 @@ class InconsistentNameRule(Rule):
                 continue  # first names of different people (Vladimir Putin, Wladimir Klitschko)
             if firsts.get(s) and firsts.get(best) and not firsts[s] & firsts[best]:
                 continue  # surnames of different people (Maria Lopez, Manuel López Obrador)
+            if _spelled_on_purpose(text, s, best):
+                continue
             confidence = 0.75 if rank(best)[0] and not rank(s)[0] else 0.6
             for start, end in located[s]:
                 yield Hit(
