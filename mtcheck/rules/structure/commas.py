@@ -15,6 +15,7 @@ import re
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from mtcheck.document import Document
 from mtcheck.rules.structure.word_classes import alternation_trie, word_class
@@ -22,10 +23,15 @@ from mtcheck.rules.structure.word_tags import reversed_lowered_text
 
 
 @cache
+def _function_word_data() -> dict[str, Any]:
+    raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+@cache
 def function_words() -> tuple[frozenset[str], frozenset[str]]:
     """MT201's function words: (never at the end of a sentence, rarely there)."""
-    raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = _function_word_data()
     return frozenset(data["never_final"]), frozenset(data["rarely_final"])
 
 
@@ -33,8 +39,7 @@ def function_words() -> tuple[frozenset[str], frozenset[str]]:
 def final_after() -> dict[str, frozenset[str]]:
     """MT201: a word of `never_final` -> the words after which it may end a sentence
     ("made of.")."""
-    raw = resources.files("mtcheck.data.lexicon").joinpath("function_words.toml").read_text("utf-8")
-    return {w: frozenset(before) for w, before in tomllib.loads(raw).get("final_after", {}).items()}
+    return {w: frozenset(before) for w, before in _function_word_data().get("final_after", {}).items()}
 
 
 @cache
