@@ -177,3 +177,16 @@ def test_dangling_end_read_backwards_is_the_search():
         if not line:
             continue
         assert bool(mt602._DANGLING_END_REVERSED.match(line[::-1])) == bool(mt602._DANGLING_END_RE.search(line)), line
+
+
+def test_word_searches_find_what_the_patterns_find():
+    # word boundaries (letters, digits, "_", apostrophes and hyphens before a marker), case
+    # and the characters that match ASCII letters case-insensitively ("İ", "ı", "ſ", the
+    # Kelvin sign), question marks, line breaks, text that starts with a marker
+    pieces = ["if", "If", "IF", "İf", "ıf", "unless", "xunless", "_if", "9if", "-if", "'if", "’if", "if_",
+              "ifs", "in case", "in  case", "were it", "were", "had not", "Had I", "so that", "?", " ",
+              "  ", "\n", ",", ".", "“", "é", "each", "Each", "eachother", "every", "by 2027", "by the end of 2030",
+              "next week", "on Monday", "on monday", "this week", "ſoon", "soon", "\u212aeep", "x"]
+    for text in texts(pieces, 6000, seed=25, most=8):
+        assert mt304._has_conditional(text) == (mt304._CONDITIONAL.search(text) is not None), text
+        assert mt304._HABIT_OR_PLAN.found(text) == (mt304._HABITUAL_OR_FUTURE.search(text) is not None), text
