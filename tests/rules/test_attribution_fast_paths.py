@@ -190,3 +190,27 @@ def test_word_searches_find_what_the_patterns_find():
     for text in texts(pieces, 6000, seed=25, most=8):
         assert mt304._has_conditional(text) == (mt304._CONDITIONAL.search(text) is not None), text
         assert mt304._HABIT_OR_PLAN.found(text) == (mt304._HABITUAL_OR_FUTURE.search(text) is not None), text
+
+
+def test_past_attribution_is_the_pattern():
+    pieces = ["said", "Said", "xsaid", "said_", "saidx", "told", "added", "wrote", "told reporters", "xtold reporters",
+              "told reportersx", "told  reporters", "”", '"', "»", ",", ", ", "”,", ",”", " ", "  ", "\n", "x", "é", "_"]
+    for text in texts(pieces, 6000, seed=26, most=10):
+        assert mt303._has_past_attribution(text) == (mt303._PAST_ATTRIBUTION.search(text) is not None), text
+
+
+def test_word_search_within_bounds():
+    # MT301 searches its durative markers in a window (pos, endpos): a marker that starts
+    # at the window's start reads the character before it for its word boundary
+    from mtcheck.rules.attribution import mt301_present_perfect_attribution as mt301
+
+    pieces = ["repeatedly", "Repeatedly", "xrepeatedly", "for years", "for  years", "since", "sinces", "many times",
+              "several times", "before", "before the", "before The", "in the past", "in the past days", " ", ",",
+              "\n", "x", "_", "é", "-"]
+    pattern, search = mt301._durative(), mt301._durative_search()
+    rng = random.Random(27)
+    for text in texts(pieces, 3000, seed=27, most=8):
+        for _ in range(4):
+            pos = rng.randint(0, len(text))
+            endpos = rng.randint(pos, len(text) + 2)
+            assert search.found(text, pos, endpos) == (pattern.search(text, pos, endpos) is not None), (text, pos, endpos)

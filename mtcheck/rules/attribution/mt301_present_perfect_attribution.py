@@ -11,6 +11,7 @@ from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import (
     SentenceIndex,
     SpeechVerb,
+    WordSearch,
     alternation_trie,
     grouped_alternation,
     is_headline,
@@ -76,6 +77,16 @@ def _time() -> re.Pattern[str]:
 @cache
 def _durative() -> re.Pattern[str]:
     return re.compile(r"\b%s%s\b" % grouped_alternation(speech_lexicon().durative_after), re.IGNORECASE)
+
+
+@cache
+def _durative_search() -> WordSearch:
+    """`_durative().search` answered as a `WordSearch`: its matches start with a letter
+    (the look-ahead of `grouped_alternation`, which is empty where one might not)."""
+    look, _ = grouped_alternation(speech_lexicon().durative_after)
+    if not look:
+        raise ValueError("a durative marker does not start with a letter")
+    return WordSearch(_durative())
 
 
 @cache
@@ -176,7 +187,7 @@ class PresentPerfectAttributionRule(Rule):
                 # (the patterns below are compiled on the first candidate, see above)
                 index = sentence_index(doc)
                 forms = _perfect_forms()
-                durative, clause, time, flanked_re = _durative(), _clause(), _time(), _flanked()
+                durative, clause, time, flanked_re = _durative_search(), _clause(), _time(), _flanked()
             sent = index.at(mstart)
             if sent is None:
                 continue
@@ -196,7 +207,7 @@ class PresentPerfectAttributionRule(Rule):
             send = max(sent.end, mend)
             wend = min(mend + 60, send)
             that = text.find(" that ", mend, wend)
-            if durative.search(text, mend, wend if that == -1 else that):
+            if durative.found(text, mend, wend if that == -1 else that):
                 continue
             pos = clause.match(text, mend, send)
             timed = time.match(text, mend, send) is not None

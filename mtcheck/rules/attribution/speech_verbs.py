@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -188,8 +189,10 @@ class WordSearch:
         self.first = pattern
         self.after = re.compile(r"\W" + pattern.pattern[2:], pattern.flags)
 
-    def found(self, text: str) -> bool:
-        return self.first.match(text) is not None or self.after.search(text) is not None
+    def found(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        r"""`pattern.search(text, pos, endpos) is not None` (a match that starts at `pos`
+        reads the character before it for its r"\b", one after it the r"\W")."""
+        return self.first.match(text, pos, endpos) is not None or self.after.search(text, pos, endpos) is not None
 
 
 class SentenceIndex:
