@@ -54,11 +54,18 @@ def test_sentence_at_is_the_sentence_of_doc_sentences():
               "\u00a0", ".", ". ", "!", "?", "…", "...", "?!", "\"", "”", "’", "'", ")", "]", "»", "“",
               "Mr.", "U.S.", "U.S. The", "e.g.", "A.", "J. ", "no.", "etc.", "approx.", "- ", "* ", "• ",
               "1) ", "2. ", ":", "3.5", long_line, "a" * 45, "”.", "».", " — ", "Has said. ", "word.”"]
+    rng = random.Random(21)
     for text in texts(pieces, 6000, seed=21, most=30):
         plain = Document.from_text(text)
         fast = Document.from_text(text)
         for offset in range(len(text) + 1):
             assert sentence_at(fast, offset) == _sentence_by_bisect(plain, offset), (text, offset)
+        # one index for several look-ups, in any order (the rules share one per document)
+        index = speech_verbs.SentenceIndex(fast)
+        offsets = list(range(len(text) + 1))
+        rng.shuffle(offsets)
+        for offset in offsets:
+            assert index.at(offset) == _sentence_by_bisect(plain, offset), (text, offset)
 
 
 def test_sentence_ends_are_runs_of_marks():
