@@ -54,11 +54,18 @@ def test_sentence_at_is_the_sentence_of_doc_sentences():
               "\u00a0", ".", ". ", "!", "?", "…", "...", "?!", "\"", "”", "’", "'", ")", "]", "»", "“",
               "Mr.", "U.S.", "U.S. The", "e.g.", "A.", "J. ", "no.", "etc.", "approx.", "- ", "* ", "• ",
               "1) ", "2. ", ":", "3.5", long_line, "a" * 45, "”.", "».", " — ", "Has said. ", "word.”"]
+    rng = random.Random(21)
     for text in texts(pieces, 6000, seed=21, most=30):
         plain = Document.from_text(text)
         fast = Document.from_text(text)
         for offset in range(len(text) + 1):
             assert sentence_at(fast, offset) == _sentence_by_bisect(plain, offset), (text, offset)
+        # one index for several look-ups, in any order (the rules share one per document)
+        index = speech_verbs.SentenceIndex(fast)
+        offsets = list(range(len(text) + 1))
+        rng.shuffle(offsets)
+        for offset in offsets:
+            assert index.at(offset) == _sentence_by_bisect(plain, offset), (text, offset)
 
 
 def test_sentence_ends_are_runs_of_marks():
@@ -177,3 +184,40 @@ def test_dangling_end_read_backwards_is_the_search():
         if not line:
             continue
         assert bool(mt602._DANGLING_END_REVERSED.match(line[::-1])) == bool(mt602._DANGLING_END_RE.search(line)), line
+
+
+def test_word_searches_find_what_the_patterns_find():
+    # word boundaries (letters, digits, "_", apostrophes and hyphens before a marker), case
+    # and the characters that match ASCII letters case-insensitively ("İ", "ı", "ſ", the
+    # Kelvin sign), question marks, line breaks, text that starts with a marker
+    pieces = ["if", "If", "IF", "İf", "ıf", "unless", "xunless", "_if", "9if", "-if", "'if", "’if", "if_",
+              "ifs", "in case", "in  case", "were it", "were", "had not", "Had I", "so that", "?", " ",
+              "  ", "\n", ",", ".", "“", "é", "each", "Each", "eachother", "every", "by 2027", "by the end of 2030",
+              "next week", "on Monday", "on monday", "this week", "ſoon", "soon", "\u212aeep", "x"]
+    for text in texts(pieces, 6000, seed=25, most=8):
+        assert mt304._has_conditional(text) == (mt304._CONDITIONAL.search(text) is not None), text
+        assert mt304._HABIT_OR_PLAN.found(text) == (mt304._HABITUAL_OR_FUTURE.search(text) is not None), text
+
+
+def test_past_attribution_is_the_pattern():
+    pieces = ["said", "Said", "xsaid", "said_", "saidx", "told", "added", "wrote", "told reporters", "xtold reporters",
+              "told reportersx", "told  reporters", "”", '"', "»", ",", ", ", "”,", ",”", " ", "  ", "\n", "x", "é", "_"]
+    for text in texts(pieces, 6000, seed=26, most=10):
+        assert mt303._has_past_attribution(text) == (mt303._PAST_ATTRIBUTION.search(text) is not None), text
+
+
+def test_word_search_within_bounds():
+    # MT301 searches its durative markers in a window (pos, endpos): a marker that starts
+    # at the window's start reads the character before it for its word boundary
+    from mtcheck.rules.attribution import mt301_present_perfect_attribution as mt301
+
+    pieces = ["repeatedly", "Repeatedly", "xrepeatedly", "for years", "for  years", "since", "sinces", "many times",
+              "several times", "before", "before the", "before The", "in the past", "in the past days", " ", ",",
+              "\n", "x", "_", "é", "-"]
+    pattern, search = mt301._durative(), mt301._durative_search()
+    rng = random.Random(27)
+    for text in texts(pieces, 3000, seed=27, most=8):
+        for _ in range(4):
+            pos = rng.randint(0, len(text))
+            endpos = rng.randint(pos, len(text) + 2)
+            assert search.found(text, pos, endpos) == (pattern.search(text, pos, endpos) is not None), (text, pos, endpos)

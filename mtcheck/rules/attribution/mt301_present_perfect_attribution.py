@@ -11,10 +11,12 @@ from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import (
     SentenceIndex,
     SpeechVerb,
+    WordSearch,
     alternation_trie,
     grouped_alternation,
     is_headline,
     match_case,
+    sentence_index,
     speech_lexicon,
 )
 from mtcheck.rules.base import Hit, Rule, RuleOptions
@@ -75,6 +77,16 @@ def _time() -> re.Pattern[str]:
 @cache
 def _durative() -> re.Pattern[str]:
     return re.compile(r"\b%s%s\b" % grouped_alternation(speech_lexicon().durative_after), re.IGNORECASE)
+
+
+@cache
+def _durative_search() -> WordSearch:
+    """`_durative().search` answered as a `WordSearch`: its matches start with a letter
+    (the look-ahead of `grouped_alternation`, which is empty where one might not)."""
+    look, _ = grouped_alternation(speech_lexicon().durative_after)
+    if not look:
+        raise ValueError("a durative marker does not start with a letter")
+    return WordSearch(_durative())
 
 
 @cache
@@ -164,10 +176,18 @@ class PresentPerfectAttributionRule(Rule):
             mstart = m.start()
             if mstart > 0 and (text[mstart - 1].isalnum() or text[mstart - 1] in "'’-"):
                 continue  # inside a word ("chas", "behave"): checked here to keep the scan fast
-            adv = " ".join((m.group("adv") or "").split())
-            if adv in _ADVERB_SKIP or adv in lex.durative_before:
-                continue
-            index = index or SentenceIndex(doc)
+            adv = m.group("adv")
+            if adv is None:
+                adv = ""  # most candidates (in neither skip list)
+            else:
+                adv = " ".join(adv.split())
+                if adv in _ADVERB_SKIP or adv in lex.durative_before:
+                    continue
+            if index is None:
+                # (the patterns below are compiled on the first candidate, see above)
+                index = sentence_index(doc)
+                forms = _perfect_forms()
+                durative, clause, time, flanked_re = _durative_search(), _clause(), _time(), _flanked()
             sent = index.at(mstart)
             if sent is None:
                 continue
@@ -178,7 +198,6 @@ class PresentPerfectAttributionRule(Rule):
             if prev.rstrip(",") in _SKIP_BEFORE or prev.endswith(("’d", "'d")):
                 continue
             form = m.group("verb")
-            forms = _perfect_forms()
             verb = forms.get(form) or forms[re.sub(r"\s+", " ", form)]
             # `rest` is text[mend:send] and `window` rest[:60] up to a " that ": the patterns
             # read them through pos/endpos (the verb ends before a non-word character, so a
@@ -188,10 +207,10 @@ class PresentPerfectAttributionRule(Rule):
             send = max(sent.end, mend)
             wend = min(mend + 60, send)
             that = text.find(" that ", mend, wend)
-            if _durative().search(text, mend, wend if that == -1 else that):
+            if durative.found(text, mend, wend if that == -1 else that):
                 continue
-            pos = _clause().match(text, mend, send)
-            timed = bool(_time().match(text, mend, send))
+            pos = clause.match(text, mend, send)
+            timed = time.match(text, mend, send) is not None
             inverted = _after_quote(before)
             objective = pos is None and not timed and not inverted
             strong_object = objective and verb.form in lex.strong_objects
@@ -202,7 +221,7 @@ class PresentPerfectAttributionRule(Rule):
                 not (timed or inverted)
                 and pos is not None
                 and bool(pos.group("comma") or pos.group("end") is not None)
-                and _flanked().search(before) is not None
+                and flanked_re.search(before) is not None
             )
             if (
                 pos is not None

@@ -154,6 +154,17 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+# `_PAST_ATTRIBUTION` where no "said" stands between word boundaries: its first branch
+# with each opening mark spelled out, and "told reporters" with its word boundary read
+# back (r"\b" opens no branch: each opens with a character, which the regex engine skips
+# to at C speed; `_PAST_ATTRIBUTION` has it try every position, five times slower).
+_PAST_VERB = r"(?:said|told|added|wrote)\b"
+_PAST_ATTRIBUTION_NO_SAID = re.compile(
+    r'”\s*,?\s+%s|"\s*,?\s+%s|»\s*,?\s+%s|,[”"»]?\s+%s|told reporters\b(?<!\wtold reporters)'
+    % (_PAST_VERB, _PAST_VERB, _PAST_VERB, _PAST_VERB)
+)
+
+
 def _has_past_attribution(text: str) -> bool:
     """`_PAST_ATTRIBUTION.search(text)`, answered first from a "said" between word
     boundaries (the pattern's second branch), which most stories have."""
@@ -163,7 +174,7 @@ def _has_past_attribution(text: str) -> bool:
         if (i == 0 or not _is_word_char(text[i - 1])) and (i + 4 == n or not _is_word_char(text[i + 4])):
             return True
         i = text.find("said", i + 1)
-    return _PAST_ATTRIBUTION.search(text) is not None
+    return _PAST_ATTRIBUTION_NO_SAID.search(text) is not None
 
 
 class InvertedPresentAttributionRule(Rule):

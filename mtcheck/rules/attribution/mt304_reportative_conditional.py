@@ -12,8 +12,10 @@ from mtcheck.document import Document, Segment
 from mtcheck.finding import Severity
 from mtcheck.rules.attribution.speech_verbs import (
     SentenceIndex,
+    WordSearch,
     grouped_alternation,
     match_case,
+    sentence_index,
 )
 from mtcheck.rules.base import Hit, Rule, RuleOptions
 
@@ -43,6 +45,8 @@ _CONDITIONAL_MARKERS = (
 # Anything in the sentence that makes "would" a real conditional or a modal use:
 # r"\b(?:if|unless|...|expected)\b|\?", case-insensitive, with the markers grouped.
 _CONDITIONAL = re.compile(r"\b%s%s\b|\?" % grouped_alternation(_CONDITIONAL_MARKERS), re.IGNORECASE)
+# (`_has_conditional` answers it: a "?" or a marker)
+_CONDITIONAL_WORDS = WordSearch(re.compile(r"\b%s%s\b" % grouped_alternation(_CONDITIONAL_MARKERS), re.IGNORECASE))
 _MODAL_USE = re.compile(
     r"\bwould\s+(?:not|never|n't|rather|prefer|like|love|hate|welcome|want|need|be\s+able|"
     r"be\s+willing|be\s+happy|be\s+glad|be\s+ready|be\s+wise|have\s+to|have\s+liked|have\s+preferred|"
@@ -114,6 +118,7 @@ _HABITUAL_OR_FUTURE = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this\s+(?:week|weekend))\b",
     re.IGNORECASE,
 )
+_HABIT_OR_PLAN = WordSearch(_HABITUAL_OR_FUTURE)
 _PARTICIPLE_END = re.compile(
     r"(?:ed|en|wn|ght|lt|nt|ne|ung|ot|ad|id|ade|ept|eld|ft|ld|uck|un|it|et|ut|ost|ood)$"
 )
@@ -150,6 +155,11 @@ def _verbs() -> _Verbs:
     plans = resources.files("mtcheck.data.attribution").joinpath("plan_nouns.txt").read_text("utf-8")
     plan_nouns = frozenset(w for ln in plans.splitlines() if not ln.startswith("#") for w in ln.split())
     return _Verbs(past_of_pp, base_of_pp, present, prospective, plan_nouns)
+
+
+def _has_conditional(sentence: str) -> bool:
+    """`_CONDITIONAL.search(sentence) is not None`: a question mark or a marker."""
+    return "?" in sentence or _CONDITIONAL_WORDS.found(sentence)
 
 
 def _source_frame(text: str, start: int, end: int) -> bool:
@@ -287,7 +297,7 @@ class ReportativeConditionalRule(Rule):
             # (the word tests of `_score` first: all of these are filters on the candidate)
             if not _possible(m) or _MODAL_USE.match(text, start):
                 continue
-            index = index or SentenceIndex(doc)
+            index = index or sentence_index(doc)
             sent = index.at(start)
             if sent is None:
                 continue
@@ -305,7 +315,7 @@ class ReportativeConditionalRule(Rule):
                 # (an inverted conditional opens the sentence: "Had he been acquitted, he would
                 # still have faced ...", "Were the deal signed, ...")
                 cond = conditional[sent.start] = (
-                    _CONDITIONAL.search(sent.text) is not None or sent.text.startswith(_INVERTED_IF)
+                    _has_conditional(sent.text) or sent.text.startswith(_INVERTED_IF)
                 )
             if cond:
                 continue
@@ -361,7 +371,7 @@ class ReportativeConditionalRule(Rule):
             # "would be" + a predicate ("would be partially out of service", "would still be in
             # the fund"): hearsay only with a source cited in the sentence
             # (`_possible` read the word after "be")
-            if not sourced_doc or _HABITUAL_OR_FUTURE.search(sent.text):
+            if not sourced_doc or _HABIT_OR_PLAN.found(sent.text):
                 return None
             sourced = _source_frame(text, sent.start, sent.end)
             if not sourced:
@@ -372,7 +382,7 @@ class ReportativeConditionalRule(Rule):
             else:
                 # or a source cited before the clause: "According to the newspaper, the coach
                 # would receive ..." (not a habit or a projection)
-                if not sourced_doc or _HABITUAL_OR_FUTURE.search(sent.text):
+                if not sourced_doc or _HABIT_OR_PLAN.found(sent.text):
                     return None
                 sourced = _source_frame(text, sent.start, mstart)
                 if not sourced:
