@@ -19,12 +19,14 @@ _AUX = frozenset("has have had is was were will would also then later however".s
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(tail: str = "") -> re.Pattern[str]:
+    """The subject and speech verb at the end of the text before ", who", with `tail`
+    (a regex) between the verb and the end."""
     lex = speech_lexicon()
     perfect = alternation_trie(list(lex.perfect))
     past = alternation_trie(lex.trailing)
     return re.compile(
-        r"(?P<subject>[\w’'.\-]+),?\s+(?P<verb>(?:has|have)\s+(?:%s)|%s)\s*$" % (perfect, past)
+        r"(?P<subject>[\w’'.\-]+),?\s+(?P<verb>(?:has|have)\s+(?:%s)|%s)%s\s*$" % (perfect, past, tail)
     )
 
 
@@ -38,16 +40,6 @@ _SETTING_TAIL = (
     r"(?P<head>[^\s,;:.“”\"]+)|(?:this|on|last)\s+(?:%s)(?:\s+(?:morning|afternoon|evening|night))?|"
     r"this\s+(?:morning|afternoon|evening|week)|(?:yesterday|today|tonight|later|again))" % _WEEKDAYS
 )
-
-
-@cache
-def _setting_pattern() -> re.Pattern[str]:
-    lex = speech_lexicon()
-    perfect = alternation_trie(list(lex.perfect))
-    past = alternation_trie(lex.trailing)
-    return re.compile(
-        r"(?P<subject>[\w’'.\-]+),?\s+(?P<verb>(?:has|have)\s+(?:%s)|%s)%s\s*$" % (perfect, past, _SETTING_TAIL)
-    )
 
 
 _TOKEN = re.compile(r"\S+")
@@ -75,7 +67,7 @@ def _setting_match(text: str, w_start: int) -> re.Match[str] | None:
     ):
         return None
     tokens = [(t.start(), t.group()) for t in _TOKEN.finditer(text, lo, w_start)]
-    pattern = _setting_pattern()
+    pattern = _pattern(_SETTING_TAIL)
     n = len(tokens)
     for k in range(n - 2, max(-1, n - 2 - _TAIL_WORDS), -1):  # the verb is not the last word
         if tokens[k][1].rstrip(",") not in endings:
