@@ -192,15 +192,7 @@ class InconsistentNameRule(Rule):
                         with_first = {surname for _, surname in name_pairs(doc)}
                     if other in with_first:
                         continue  # a full name of its own: maybe another person
-                    for start, end in located[other]:
-                        yield Hit(
-                            start,
-                            end,
-                            f"'{other}' is spelled '{best}' elsewhere in this article; use one spelling",
-                            suggestions=(best,),
-                            confidence=NEAR_CONFIDENCE,
-                            data={"other_spelling": best},
-                        )
+                    yield from _spelling_hits(located[other], other, best, NEAR_CONFIDENCE)
 
     def _spellings(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         """Each group of pieces that share a comparison key and are spelled two ways."""
@@ -272,15 +264,7 @@ class InconsistentNameRule(Rule):
             if _spelled_on_purpose(text, s, best):
                 continue
             confidence = 0.75 if rank(best)[0] and not rank(s)[0] else 0.6
-            for start, end in located[s]:
-                yield Hit(
-                    start,
-                    end,
-                    f"'{s}' is spelled '{best}' elsewhere in this article; use one spelling",
-                    suggestions=(best,),
-                    confidence=confidence,
-                    data={"other_spelling": best},
-                )
+            yield from _spelling_hits(located[s], s, best, confidence)
 
     def _first_names(self, doc: Document, options: RuleOptions) -> Iterator[Hit]:
         """A first name spelled two close ways before the same surname ("Giorgia Meloni" ...
@@ -316,6 +300,19 @@ class InconsistentNameRule(Rule):
                         confidence=0.6,
                         data={"other_spelling": best},
                     )
+
+
+def _spelling_hits(spans: list[tuple[int, int]], other: str, best: str, confidence: float) -> Iterator[Hit]:
+    """One finding per place where `other` stands for the article's `best` spelling."""
+    for start, end in spans:
+        yield Hit(
+            start,
+            end,
+            f"'{other}' is spelled '{best}' elsewhere in this article; use one spelling",
+            suggestions=(best,),
+            confidence=confidence,
+            data={"other_spelling": best},
+        )
 
 
 def _locate(text: str, phrase: str) -> list[tuple[int, int]]:
